@@ -1,0 +1,21 @@
+// Bundles src/cli.tsx into one ESM file with no runtime dependencies (see issue "Ship it").
+import {build} from 'esbuild';
+import {fileURLToPath} from 'node:url';
+
+const stub = fileURLToPath(new URL('stubs/react-devtools-core.js', import.meta.url));
+
+await build({
+	entryPoints: ['src/cli.tsx'],
+	outfile: 'dist/cli.js',
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'esm', // ink's reconciler and yoga use top-level await
+	minify: true,
+	legalComments: 'none',
+	define: {'process.env.NODE_ENV': '"production"'},
+	alias: {'react-devtools-core': stub},
+	// signal-exit and other CommonJS code call require(); give the ESM bundle one.
+	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
+	logLevel: 'warning',
+});

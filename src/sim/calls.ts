@@ -1,0 +1,157 @@
+// The application's calls on a socket: RFC 9293 3.10.1-3.10.6 (OPEN, SEND, RECEIVE, CLOSE, ABORT)
+// as Linux's socket API does them (listen, connect, send, read, shutdown, close, SO_LINGER 0).
+import {type Ctx, type Tcb, flush, newTcb, sendActiveReset, sendNew, setState, stopTimer, takeIsn} from './endpoint.js';
+
+export type CallName = 'listen' | 'connect' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'crash';
+export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'send', 'read', 'close', 'shutdown', 'abort', 'crash'];
+
+export type Call = {readonly name: CallName; readonly bytes?: number};
+
+/** Apply one call. Returns what the call returns to the application ("ok", an errno, a byte count). */
+export function applyCall(tcb: Tcb, call: Call, ctx: Ctx): string {
+	const result = dispatch(tcb, call, ctx);
+	ctx.emit({kind: 'call', call: call.bytes === undefined ? call.name : `${call.name} ${call.bytes}`, result});
+	return result;
+}
+
+function dispatch(tcb: Tcb, call: Call, ctx: Ctx): string {
+	switch (call.name) {
+		case 'listen': return listen(tcb, ctx);
+		case 'connect': return connect(tcb, ctx);
+		case 'send': return send(tcb, call.bytes ?? 0, ctx);
+		case 'read': return read(tcb);
+		case 'close': return close(tcb, ctx);
+		case 'shutdown': return shutdown(tcb, ctx);
+		case 'abort': return abort(tcb, ctx);
+		case 'crash': return crash(tcb, ctx);
+	}
+}
+
+function listen(tcb: Tcb, ctx: Ctx): string {
+	if (tcb.state !== 'CLOSED') return 'EINVAL';
+	freshSocket(tcb);
+	setState(tcb, 'LISTEN', 'listen', ctx); // RFC 9293 3.10.1: passive OPEN → LISTEN
+	return 'ok';
+}
+
+function connect(tcb: Tcb, ctx: Ctx): string {
+	if (tcb.state === 'LISTEN') return 'EINVAL';
+	if (tcb.state !== 'CLOSED') return 'EISCONN';
+	freshSocket(tcb);
+	// RFC 9293 3.10.1: active OPEN → send <SEQ=ISS><CTL=SYN>, SND.UNA=ISS, SND.NXT=ISS+1, enter SYN-SENT.
+	tcb.iss = takeIsn(tcb);
+	tcb.sndUna = tcb.sndNxt = tcb.iss;
+	tcb.rtoUs = ctx.sysctls.rtoInitialUs;
+	setState(tcb, 'SYN-SENT', 'connect', ctx);
+	sendNew(tcb, 'SYN', 0, false, ctx);
+	return 'ok';
+}
+
+/** listen and connect on a CLOSED endpoint stand for a new socket: forget the old one's flags. */
+function freshSocket(tcb: Tcb): void {
+	tcb.orphan = tcb.wrShut = tcb.peerFin = tcb.passive = false;
+	tcb.unread = 0;
+	tcb.error = null;
+}
+
+function send(tcb: Tcb, bytes: number, ctx: Ctx): string {
+	if (tcb.wrShut || tcb.orphan) return 'EPIPE'; // writing after shutdown(SHUT_WR) or close
+	switch (tcb.state) {
+		case 'SYN-SENT':
+		case 'SYN-RECEIVED':
+			// RFC 9293 3.10.2: queue the data until the connection is ESTABLISHED.
+			tcb.pendingSend += bytes;
+			return 'queued';
+		case 'ESTABLISHED':
+		case 'CLOSE-WAIT': // RFC 9293 3.10.2: the peer's FIN only closes its direction.
+			// Linux tcp_event_data_sent: answering within the ATO of the last data received enters pingpong mode.
+			if (ctx.profile.delayedAck && tcb.lastDataRecvUs >= 0 && ctx.now - tcb.lastDataRecvUs < ctx.profile.delayedAckUs) tcb.pingpong = true;
+			tcb.pendingSend += bytes;
+			flush(tcb, ctx);
+			return `${bytes}`;
+		default:
+			return tcb.error ?? 'EPIPE';
+	}
+}
+
+function read(tcb: Tcb): string {
+	if (tcb.unread > 0) {
+		const n = tcb.unread;
+		tcb.unread = 0;
+		return `${n}`;
+	}
+	if (tcb.peerFin) return 'EOF';
+	if (tcb.error) return tcb.error;
+	return tcb.state === 'ESTABLISHED' || tcb.state.startsWith('FIN-WAIT') ? 'EAGAIN' : 'ENOTCONN';
+}
+
+function close(tcb: Tcb, ctx: Ctx): string {
+	if (tcb.orphan) return 'EBADF';
+	if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || tcb.state === 'SYN-SENT') {
+		// RFC 9293 3.10.4: CLOSE in LISTEN or SYN-SENT deletes the TCB; nothing is sent.
+		tcb.pendingSend = 0;
+		setState(tcb, 'CLOSED', 'close', ctx);
+		return 'ok';
+	}
+	tcb.orphan = true;
+	if (tcb.unread > 0 && (tcb.state === 'ESTABLISHED' || tcb.state === 'CLOSE-WAIT' || tcb.state.startsWith('FIN-WAIT'))) {
+		// RFC 1122 4.2.2.13 and Linux tcp_close: closing with unread data sends RST, not FIN.
+		tcb.unread = 0;
+		sendActiveReset(tcb, ctx);
+		setState(tcb, 'CLOSED', 'close with unread data', ctx);
+		return 'ok';
+	}
+	if (tcb.state === 'FIN-WAIT-2') armFinWait2(tcb, ctx); // the orphan may not wait forever
+	shutWrite(tcb, ctx);
+	return 'ok';
+}
+
+function shutdown(tcb: Tcb, ctx: Ctx): string {
+	if (tcb.orphan) return 'EBADF';
+	if (tcb.state === 'CLOSED' || tcb.state === 'LISTEN') return 'ENOTCONN';
+	if (tcb.state === 'SYN-SENT') {
+		setState(tcb, 'CLOSED', 'shutdown', ctx); // Linux: shutdown in SYN-SENT closes the socket
+		return 'ok';
+	}
+	shutWrite(tcb, ctx);
+	return 'ok';
+}
+
+function shutWrite(tcb: Tcb, ctx: Ctx): void {
+	if (tcb.wrShut) return;
+	tcb.wrShut = true;
+	if (tcb.state === 'SYN-RECEIVED') {
+		// RFC 9293 3.10.4: CLOSE in SYN-RECEIVED with nothing queued: send FIN, enter FIN-WAIT-1.
+		if (tcb.pendingSend === 0) {
+			setState(tcb, 'FIN-WAIT-1', tcb.orphan ? 'close' : 'shutdown', ctx);
+			sendNew(tcb, 'FIN', 0, true, ctx);
+		}
+		return;
+	}
+	flush(tcb, ctx);
+}
+
+/** Linux tcp_close: an orphan in FIN-WAIT-2 is given tcp_fin_timeout to receive the peer's FIN. */
+export function armFinWait2(tcb: Tcb, ctx: Ctx): void {
+	if (tcb.timers['fin-wait-2'] !== undefined) return;
+	tcb.timers['fin-wait-2'] = ctx.now + ctx.sysctls.finTimeoutUs;
+	ctx.emit({kind: 'timer', timer: 'fin-wait-2', action: 'set', durationUs: ctx.sysctls.finTimeoutUs});
+}
+
+function abort(tcb: Tcb, ctx: Ctx): string {
+	if (tcb.orphan) return 'EBADF';
+	tcb.orphan = true;
+	tcb.unread = 0;
+	// RFC 9293 3.10.5 ABORT; Linux tcp_disconnect resets only these states (tcp_need_reset).
+	if (['ESTABLISHED', 'CLOSE-WAIT', 'FIN-WAIT-1', 'FIN-WAIT-2', 'SYN-RECEIVED'].includes(tcb.state)) sendActiveReset(tcb, ctx);
+	setState(tcb, 'CLOSED', 'abort', ctx); // SO_LINGER 0: no FIN, no TIME-WAIT
+	return 'ok';
+}
+
+/** The host reboots: every TCB is lost and nothing is sent (the peer is left half-open, RFC 9293 3.5.2). */
+function crash(tcb: Tcb, ctx: Ctx): string {
+	for (const kind of Object.keys(tcb.timers) as (keyof typeof tcb.timers)[]) stopTimer(tcb, kind, ctx);
+	setState(tcb, 'CLOSED', 'crash', ctx);
+	Object.assign(tcb, newTcb(tcb.side, [tcb.iss, ...tcb.nextIsn], ctx.sysctls, tcb.cookieSecret));
+	return 'ok';
+}

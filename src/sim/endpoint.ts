@@ -1,0 +1,194 @@
+// One endpoint's TCB and the application calls on it (RFC 9293 3.3.1, 3.10.1-3.10.6).
+import type {Profile, Sysctls} from './profiles.js';
+import {type Control, type Segment, type Side, seqLength} from './segment.js';
+import {seqAdd, seqLe} from './seq.js';
+
+/** The eleven states, spelled as RFC 9293 spells them. */
+export const STATES = [
+	'CLOSED', 'LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED', 'FIN-WAIT-1',
+	'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT',
+] as const;
+export type State = (typeof STATES)[number];
+
+export type TimerKind = 'retransmit' | 'delayed-ack' | 'time-wait' | 'fin-wait-2' | 'syn-queue';
+
+/** A segment that occupies sequence space and waits for its ACK. */
+export type Unacked = {readonly seq: number; readonly len: number; readonly ctl: Control};
+
+/** A segment that arrived ahead of RCV.NXT (kept, as Linux's out-of-order queue does). */
+export type OutOfOrder = {readonly seq: number; readonly len: number; readonly fin: boolean};
+
+export type Tcb = {
+	readonly side: Side;
+	state: State;
+	iss: number;
+	irs: number;
+	sndUna: number;
+	sndNxt: number;
+	sndWnd: number;
+	rcvNxt: number;
+	rcvWnd: number;
+	/** The retransmission queue: sent, not yet acknowledged. */
+	rtxQueue: Unacked[];
+	ooo: OutOfOrder[];
+	/** Bytes the application wrote that wait for the connection to open. */
+	pendingSend: number;
+	/** Bytes received that the application has not read. */
+	unread: number;
+	/** The application can no longer write (shutdown or close): a FIN is due. */
+	wrShut: boolean;
+	/** close() was called: the socket is orphaned (no process holds it). */
+	orphan: boolean;
+	/** The peer's FIN arrived (reads return end of file). */
+	peerFin: boolean;
+	/** The listener's state came from a passive open (an RST in SYN-RECEIVED returns to LISTEN). */
+	passive: boolean;
+	/** Retransmissions of the segment at the head of rtxQueue. */
+	retries: number;
+	rtoUs: number;
+	/** Linux quickack budget; -1 until the first data arrives (tcp_event_data_recv). */
+	quickAcks: number;
+	/** Linux interactive ("pingpong") mode: delay ACKs hoping to piggyback them. */
+	pingpong: boolean;
+	lastDataRecvUs: number;
+	/** Sequence space received since our last ACK went out. */
+	unackedRecv: number;
+	timers: Partial<Record<TimerKind, number>>;
+	/** Half-open requests in the SYN queue (a flood's spoofed SYNs): each one's expiry time. */
+	synQueue: number[];
+	/** ISNs for the next connections, drawn from the seed in advance. */
+	nextIsn: number[];
+	/** The key of this host's SYN cookies. */
+	cookieSecret: number;
+	/** The last error the application would see (ECONNREFUSED, ECONNRESET, ETIMEDOUT). */
+	error: string | null;
+};
+
+/** What an endpoint does, for the world to route: a segment to send, or a trace note. */
+export type Emit =
+	| {readonly kind: 'send'; readonly seg: Segment}
+	| {readonly kind: 'state'; readonly from: State; readonly to: State; readonly cause: string}
+	| {readonly kind: 'timer'; readonly timer: TimerKind; readonly action: 'set' | 'fire' | 'stop'; readonly durationUs?: number}
+	| {readonly kind: 'call'; readonly call: string; readonly result: string}
+	| {readonly kind: 'syncookie'; readonly outcome: 'sent' | 'accepted'}
+	| {readonly kind: 'drop'; readonly reason: string};
+
+export type Ctx = {
+	readonly now: number;
+	readonly profile: Profile;
+	readonly sysctls: Sysctls;
+	emit(e: Emit): void;
+};
+
+export function newTcb(side: Side, isns: number[], sysctls: Sysctls, cookieSecret = 0x9e3779b9): Tcb {
+	const iss = isns[0] ?? 0;
+	return {
+		side, state: 'CLOSED', iss, irs: 0, sndUna: iss, sndNxt: iss, sndWnd: sysctls.window,
+		rcvNxt: 0, rcvWnd: sysctls.window, rtxQueue: [], ooo: [], pendingSend: 0, unread: 0,
+		wrShut: false, orphan: false, peerFin: false, passive: false, retries: 0,
+		rtoUs: sysctls.rtoInitialUs, quickAcks: -1, pingpong: false, lastDataRecvUs: -1,
+		unackedRecv: 0, timers: {}, synQueue: [], nextIsn: isns.slice(1), cookieSecret, error: null,
+	};
+}
+
+/** Every change of state goes through here and is traced (smoltcp's set_state). */
+export function setState(tcb: Tcb, to: State, cause: string, ctx: Ctx): void {
+	if (tcb.state === to) return;
+	const from = tcb.state;
+	tcb.state = to;
+	ctx.emit({kind: 'state', from, to, cause});
+	if (to === 'CLOSED' || to === 'LISTEN') resetConnection(tcb, ctx);
+}
+
+/** Forget the connection (keep the listener's SYN queue). */
+function resetConnection(tcb: Tcb, ctx: Ctx): void {
+	for (const kind of ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2'] as const) stopTimer(tcb, kind, ctx);
+	tcb.rtxQueue = [];
+	tcb.ooo = [];
+	tcb.pendingSend = 0;
+	tcb.retries = 0;
+	tcb.quickAcks = -1;
+	tcb.pingpong = false;
+	tcb.unackedRecv = 0;
+}
+
+export function setTimer(tcb: Tcb, kind: TimerKind, durationUs: number, ctx: Ctx): void {
+	tcb.timers[kind] = ctx.now + durationUs;
+	ctx.emit({kind: 'timer', timer: kind, action: 'set', durationUs});
+}
+
+export function stopTimer(tcb: Tcb, kind: TimerKind, ctx: Ctx): void {
+	if (tcb.timers[kind] === undefined) return;
+	delete tcb.timers[kind];
+	ctx.emit({kind: 'timer', timer: kind, action: 'stop'});
+}
+
+/** Take the next ISN (RFC 9293 3.4.1: a fresh ISN per connection; here drawn from the seed). */
+export function takeIsn(tcb: Tcb): number {
+	const isn = tcb.nextIsn.shift();
+	if (isn === undefined) throw new Error('simulator ran out of drawn ISNs');
+	return isn;
+}
+
+// --- Sending -----------------------------------------------------------------
+
+/** Put a segment on the wire. Every segment after the SYN carries ACK (RFC 9293 3.10.7.3). */
+export function transmit(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+	ctx.emit({kind: 'send', seg});
+	if (seg.ack !== null) {
+		// An ACK rides on this segment: a pending delayed ACK is no longer needed (Linux tcp_event_ack_sent).
+		tcb.unackedRecv = 0;
+		stopTimer(tcb, 'delayed-ack', ctx);
+		if (tcb.quickAcks > 0) tcb.quickAcks--;
+	}
+}
+
+/** Send new sequence space (SYN, data, FIN): advance SND.NXT, queue it for retransmission, arm the RTO. */
+export function sendNew(tcb: Tcb, ctl: Control, len: number, withAck: boolean, ctx: Ctx): void {
+	const seg: Segment = {seq: tcb.sndNxt, ack: withAck ? tcb.rcvNxt : null, ctl, len, win: tcb.rcvWnd};
+	tcb.rtxQueue.push({seq: seg.seq, len, ctl});
+	tcb.sndNxt = seqAdd(tcb.sndNxt, seqLength(seg));
+	if (tcb.timers.retransmit === undefined) setTimer(tcb, 'retransmit', tcb.rtoUs, ctx);
+	transmit(tcb, seg, ctx);
+}
+
+export function sendAck(tcb: Tcb, ctx: Ctx): void {
+	transmit(tcb, {seq: tcb.sndNxt, ack: tcb.rcvNxt, ctl: null, len: 0, win: tcb.rcvWnd}, ctx);
+}
+
+/** Linux tcp_send_active_reset: RST,ACK at SND.NXT (RFC 9293 3.10.5 ABORT: <SEQ=SND.NXT><CTL=RST>). */
+export function sendActiveReset(tcb: Tcb, ctx: Ctx): void {
+	transmit(tcb, {seq: tcb.sndNxt, ack: tcb.rcvNxt, ctl: 'RST', len: 0, win: 0}, ctx);
+}
+
+/** Send what the application queued, split at the MSS, then the FIN once the data is out. */
+export function flush(tcb: Tcb, ctx: Ctx): void {
+	if (tcb.state !== 'ESTABLISHED' && tcb.state !== 'CLOSE-WAIT' && !isClosingState(tcb.state)) return;
+	while (tcb.pendingSend > 0) {
+		const len = Math.min(tcb.pendingSend, ctx.sysctls.mss);
+		tcb.pendingSend -= len;
+		sendNew(tcb, null, len, true, ctx);
+	}
+	if (tcb.wrShut && !finQueued(tcb)) {
+		// RFC 9293 3.10.4: CLOSE in ESTABLISHED → FIN-WAIT-1, in CLOSE-WAIT → LAST-ACK; Linux: the FIN carries ACK.
+		if (tcb.state === 'ESTABLISHED') setState(tcb, 'FIN-WAIT-1', tcb.orphan ? 'close' : 'shutdown', ctx);
+		else if (tcb.state === 'CLOSE-WAIT') setState(tcb, 'LAST-ACK', tcb.orphan ? 'close' : 'shutdown', ctx);
+		else return;
+		sendNew(tcb, 'FIN', 0, true, ctx);
+	}
+}
+
+function isClosingState(s: State): boolean {
+	return s === 'FIN-WAIT-1' || s === 'FIN-WAIT-2' || s === 'CLOSING' || s === 'LAST-ACK';
+}
+
+/** Our FIN has been sent (it sits at SND.NXT-1 once sent). */
+export function finQueued(tcb: Tcb): boolean {
+	return tcb.state === 'FIN-WAIT-1' || tcb.state === 'FIN-WAIT-2' || tcb.state === 'CLOSING'
+		|| tcb.state === 'LAST-ACK' || tcb.state === 'TIME-WAIT';
+}
+
+/** Our FIN has been acknowledged: SND.UNA reached SND.NXT after the FIN was sent. */
+export function finAcked(tcb: Tcb): boolean {
+	return finQueued(tcb) && seqLe(tcb.sndNxt, tcb.sndUna);
+}

@@ -1,0 +1,335 @@
+// SEGMENT ARRIVES (RFC 9293 3.10.7), with Linux's choices where the RFC leaves room.
+// First decide whether the segment is acceptable, then apply the transition (smoltcp's process()).
+import {armFinWait2} from './calls.js';
+import {
+	type Ctx, type Tcb, finAcked, flush, sendAck, sendNew, setState, setTimer, stopTimer, takeIsn, transmit,
+} from './endpoint.js';
+import {type Segment, seqLength} from './segment.js';
+import {seqAdd, seqGt, seqInWindow, seqLe, seqLt} from './seq.js';
+
+export function receive(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+	switch (tcb.state) {
+		case 'CLOSED': return onClosed(seg, ctx);
+		case 'LISTEN': return onListen(tcb, seg, ctx);
+		case 'SYN-SENT': return onSynSent(tcb, seg, ctx);
+		case 'TIME-WAIT': return onTimeWait(tcb, seg, ctx);
+		default: return onSynchronized(tcb, seg, ctx);
+	}
+}
+
+/** The reset that answers a segment for which no connection exists (RFC 9293 3.10.7.1, 3.5.2). */
+export function resetFor(seg: Segment): Segment | null {
+	if (seg.ctl === 'RST') return null; // an RST is never answered with an RST
+	// ACK off: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>; ACK on: <SEQ=SEG.ACK><CTL=RST>
+	if (seg.ack === null) return {seq: 0, ack: seqAdd(seg.seq, seqLength(seg)), ctl: 'RST', len: 0, win: 0};
+	return {seq: seg.ack, ack: null, ctl: 'RST', len: 0, win: 0};
+}
+
+function replyReset(seg: Segment, ctx: Ctx): void {
+	const rst = resetFor(seg);
+	if (rst) ctx.emit({kind: 'send', seg: rst});
+}
+
+// RFC 9293 3.10.7.1: CLOSED — all data is discarded; anything but an RST is answered with an RST.
+function onClosed(seg: Segment, ctx: Ctx): void {
+	ctx.emit({kind: 'drop', reason: 'no connection'});
+	replyReset(seg, ctx);
+}
+
+// RFC 9293 3.10.7.2: LISTEN
+function onListen(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+	if (seg.ctl === 'RST') return; // first: an incoming RST is ignored
+	if (seg.ack !== null) {
+		// second: an ACK is bad unless it returns one of our SYN cookies (Linux cookie_v4_check)
+		if (seg.ctl === null && ctx.sysctls.syncookies && seg.ack === seqAdd(synCookie(tcb, seqAdd(seg.seq, -1)), 1)) return acceptCookie(tcb, seg, ctx);
+		return replyReset(seg, ctx);
+	}
+	if (seg.ctl !== 'SYN') return; // fourth: other text or control is dropped
+	expireSynQueue(tcb, ctx.now);
+	if (tcb.synQueue.length >= ctx.sysctls.backlog) {
+		if (!ctx.sysctls.syncookies) {
+			ctx.emit({kind: 'drop', reason: 'SYN queue full'}); // Linux tcp_conn_request: drop, the client retries
+			return;
+		}
+		// Linux: with the queue full, answer with a cookie ISN and keep no state (tcp_syncookies=1).
+		ctx.emit({kind: 'syncookie', outcome: 'sent'});
+		transmit(tcb, {seq: synCookie(tcb, seg.seq), ack: seqAdd(seg.seq, 1), ctl: 'SYN', len: 0, win: tcb.rcvWnd}, ctx);
+		return;
+	}
+	// third: SYN → RCV.NXT=SEG.SEQ+1, IRS=SEG.SEQ, send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>, enter SYN-RECEIVED
+	tcb.irs = seg.seq;
+	tcb.rcvNxt = seqAdd(seg.seq, 1);
+	tcb.sndWnd = seg.win;
+	tcb.iss = takeIsn(tcb);
+	tcb.sndUna = tcb.sndNxt = tcb.iss;
+	tcb.passive = true;
+	tcb.rtoUs = ctx.sysctls.rtoInitialUs;
+	setState(tcb, 'SYN-RECEIVED', 'recv SYN', ctx);
+	sendNew(tcb, 'SYN', 0, true, ctx);
+}
+
+/** A stateless SYN cookie: a keyed hash of the client's ISN (Linux hashes the 4-tuple, a counter and the MSS). */
+export function synCookie(tcb: Tcb, clientIsn: number): number {
+	let h = (clientIsn ^ tcb.cookieSecret) >>> 0;
+	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+	return (h ^ (h >>> 16)) >>> 0;
+}
+
+function acceptCookie(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+	ctx.emit({kind: 'syncookie', outcome: 'accepted'});
+	tcb.irs = seqAdd(seg.seq, -1);
+	tcb.rcvNxt = seg.seq;
+	tcb.iss = seqAdd(seg.ack ?? 0, -1);
+	tcb.sndUna = tcb.sndNxt = seg.ack ?? 0;
+	tcb.sndWnd = seg.win;
+	tcb.passive = true;
+	tcb.rtoUs = ctx.profile.rtoEstablishedUs;
+	setState(tcb, 'ESTABLISHED', 'recv ACK (SYN cookie)', ctx); // Linux tcp_get_cookie_sock: the connection is born established
+	if (seg.len > 0) processText(tcb, seg, ctx);
+}
+
+/** Drop the flood's half-open requests whose SYN-ACK retries ran out (tcp_synack_retries). */
+export function expireSynQueue(tcb: Tcb, now: number): void {
+	tcb.synQueue = tcb.synQueue.filter(expiry => expiry > now);
+}
+
+// RFC 9293 3.10.7.3: SYN-SENT
+function onSynSent(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+	const ackOk = seg.ack !== null && seqLt(tcb.iss, seg.ack) && seqLe(seg.ack, tcb.sndNxt);
+	if (seg.ack !== null && !ackOk) {
+		// first: SEG.ACK =< ISS or SEG.ACK > SND.NXT → <SEQ=SEG.ACK><CTL=RST> (an old duplicate SYN,ACK)
+		if (seg.ctl !== 'RST') ctx.emit({kind: 'send', seg: {seq: seg.ack, ack: null, ctl: 'RST', len: 0, win: 0}});
+		return;
+	}
+	if (seg.ctl === 'RST') {
+		// second: an RST that acknowledges our SYN refuses the connection; without ACK it is dropped
+		if (ackOk) {
+			tcb.error = 'ECONNREFUSED';
+			setState(tcb, 'CLOSED', 'recv RST', ctx);
+		}
+		return;
+	}
+	if (seg.ctl !== 'SYN') return; // fifth: neither SYN nor RST → drop
+	// fourth: SYN → RCV.NXT=SEG.SEQ+1, IRS=SEG.SEQ
+	tcb.irs = seg.seq;
+	tcb.rcvNxt = seqAdd(seg.seq, 1);
+	tcb.sndWnd = seg.win;
+	if (ackOk) {
+		// our SYN has been ACKed: enter ESTABLISHED and send <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>
+		tcb.sndUna = seg.ack ?? tcb.sndUna;
+		ackRetransmitQueue(tcb, ctx);
+		setState(tcb, 'ESTABLISHED', 'recv SYN,ACK', ctx);
+		sendAck(tcb, ctx);
+		flush(tcb, ctx);
+		return;
+	}
+	// simultaneous open: enter SYN-RECEIVED and send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>
+	setState(tcb, 'SYN-RECEIVED', 'recv SYN', ctx);
+	transmit(tcb, {seq: tcb.iss, ack: tcb.rcvNxt, ctl: 'SYN', len: 0, win: tcb.rcvWnd}, ctx);
+}
+
+/** RFC 9293 3.10.7.4 first check: the segment overlaps the receive window. */
+export function acceptable(tcb: Tcb, seg: Segment): boolean {
+	const len = seqLength(seg);
+	const end = seqAdd(tcb.rcvNxt, tcb.rcvWnd);
+	if (len === 0) return tcb.rcvWnd === 0 ? seg.seq === tcb.rcvNxt : seqInWindow(seg.seq, tcb.rcvNxt, end);
+	if (tcb.rcvWnd === 0) return false;
+	return seqInWindow(seg.seq, tcb.rcvNxt, end) || seqInWindow(seqAdd(seg.seq, len - 1), tcb.rcvNxt, end);
+}
+
+// RFC 9293 3.10.7.4: SYN-RECEIVED and the synchronized states (TIME-WAIT apart)
+function onSynchronized(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+	if (tcb.state === 'SYN-RECEIVED') {
+		// Linux tcp_check_req: a retransmitted SYN is answered with the SYN-ACK again.
+		if (seg.ctl === 'SYN' && seg.ack === null && seg.seq === tcb.irs) return retransmitHead(tcb, ctx);
+		// Linux tcp_validate_incoming: in a simultaneous open the peer's SYN,ACK that ACKs our SYN passes.
+		if (!tcb.passive && seg.ctl === 'SYN' && seg.ack === tcb.sndNxt && seqAdd(seg.seq, 1) === tcb.rcvNxt) {
+			establish(tcb, seg, ctx, 'recv SYN,ACK');
+			sendAck(tcb, ctx); // Linux tcp_data_queue: the SYN is old data by now → immediate ACK
+			return;
+		}
+	}
+	if (!acceptable(tcb, seg)) {
+		// first: not acceptable → <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> unless RST
+		ctx.emit({kind: 'drop', reason: 'outside the receive window'});
+		if (seg.ctl !== 'RST') sendAck(tcb, ctx);
+		return;
+	}
+	if (seg.ctl === 'RST') {
+		// second, with RFC 5961 3.2: reset only on SEG.SEQ = RCV.NXT, else a challenge ACK
+		if (seg.seq !== tcb.rcvNxt) return sendAck(tcb, ctx);
+		return onReset(tcb, ctx);
+	}
+	// fourth, with RFC 5961 4.2: a SYN in a synchronized state gets a challenge ACK
+	if (seg.ctl === 'SYN') return sendAck(tcb, ctx);
+	if (seg.ack === null) return; // fifth: ACK off → drop
+	if (tcb.state === 'SYN-RECEIVED') {
+		// SND.UNA < SEG.ACK =< SND.NXT → ESTABLISHED; otherwise <SEQ=SEG.ACK><CTL=RST>
+		if (!(seqLt(tcb.sndUna, seg.ack) && seqLe(seg.ack, tcb.sndNxt))) {
+			ctx.emit({kind: 'send', seg: {seq: seg.ack, ack: null, ctl: 'RST', len: 0, win: 0}});
+			return;
+		}
+		establish(tcb, seg, ctx, 'recv ACK');
+	}
+	if (seqGt(seg.ack, tcb.sndNxt)) return sendAck(tcb, ctx); // ACKs something not yet sent → ACK, drop
+	if (seqGt(seg.ack, tcb.sndUna)) {
+		tcb.sndUna = seg.ack;
+		ackRetransmitQueue(tcb, ctx);
+	}
+	tcb.sndWnd = seg.win;
+	if (finAcked(tcb)) {
+		if (tcb.state === 'FIN-WAIT-1') {
+			setState(tcb, 'FIN-WAIT-2', 'recv ACK of FIN', ctx); // our FIN is acknowledged
+			if (tcb.orphan) armFinWait2(tcb, ctx);
+		} else if (tcb.state === 'CLOSING') {
+			return enterTimeWait(tcb, 'recv ACK of FIN', ctx);
+		} else if (tcb.state === 'LAST-ACK') {
+			return setState(tcb, 'CLOSED', 'recv ACK of FIN', ctx);
+		}
+	}
+	if (seg.len > 0 || seg.ctl === 'FIN') processText(tcb, seg, ctx);
+}
+
+function establish(tcb: Tcb, seg: Segment, ctx: Ctx, cause: string): void {
+	tcb.sndUna = seg.ack ?? tcb.sndUna;
+	tcb.sndWnd = seg.win;
+	ackRetransmitQueue(tcb, ctx);
+	setState(tcb, 'ESTABLISHED', cause, ctx);
+	flush(tcb, ctx);
+}
+
+function onReset(tcb: Tcb, ctx: Ctx): void {
+	if (tcb.state === 'SYN-RECEIVED' && tcb.passive) {
+		setState(tcb, 'LISTEN', 'recv RST', ctx); // a passive open returns to LISTEN
+		return;
+	}
+	// SYN-RECEIVED (active): refused; ESTABLISHED, FIN-WAIT-*, CLOSE-WAIT: reset; CLOSING, LAST-ACK: just closed
+	if (tcb.state === 'SYN-RECEIVED') tcb.error = 'ECONNREFUSED';
+	else if (tcb.state !== 'CLOSING' && tcb.state !== 'LAST-ACK') tcb.error = 'ECONNRESET';
+	tcb.unread = 0;
+	setState(tcb, 'CLOSED', 'recv RST', ctx);
+}
+
+// Linux tcp_timewait_state_process (RFC 9293 3.10.7.4 for TIME-WAIT, as Linux refines it)
+function onTimeWait(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+	if (seg.ctl === 'RST') {
+		// Linux (tcp_rfc1337=0): an in-window RST kills TIME-WAIT early ("TIME-WAIT assassination", RFC 1337).
+		if (seg.seq === tcb.rcvNxt) setState(tcb, 'CLOSED', 'recv RST', ctx);
+		return;
+	}
+	if (seg.seq === tcb.rcvNxt && seqLength(seg) === 0) {
+		stopTimer(tcb, 'time-wait', ctx); // a bare in-window ACK: restart 2MSL quietly
+		setTimer(tcb, 'time-wait', 2 * ctx.profile.mslUs, ctx);
+		return;
+	}
+	// RFC 9293 3.10.7.4: a retransmitted FIN (or anything else) is ACKed and the 2 MSL timeout restarts.
+	sendAck(tcb, ctx);
+	stopTimer(tcb, 'time-wait', ctx);
+	setTimer(tcb, 'time-wait', 2 * ctx.profile.mslUs, ctx);
+}
+
+export function enterTimeWait(tcb: Tcb, cause: string, ctx: Ctx): void {
+	setState(tcb, 'TIME-WAIT', cause, ctx);
+	stopTimer(tcb, 'retransmit', ctx);
+	stopTimer(tcb, 'fin-wait-2', ctx);
+	setTimer(tcb, 'time-wait', 2 * ctx.profile.mslUs, ctx);
+}
+
+/** Drop what SND.UNA now covers from the retransmission queue; restart or stop the RTO (RFC 6298 5.2, 5.3). */
+function ackRetransmitQueue(tcb: Tcb, ctx: Ctx): void {
+	const before = tcb.rtxQueue.length;
+	tcb.rtxQueue = tcb.rtxQueue.filter(u => seqGt(seqAdd(u.seq, seqLength(u)), tcb.sndUna));
+	if (tcb.rtxQueue.length === before) return;
+	tcb.retries = 0;
+	tcb.rtoUs = ctx.profile.rtoEstablishedUs; // a fresh RTT sample (Linux: RTO never below TCP_RTO_MIN)
+	stopTimer(tcb, 'retransmit', ctx);
+	if (tcb.rtxQueue.length > 0) setTimer(tcb, 'retransmit', tcb.rtoUs, ctx);
+}
+
+/** Resend the oldest unacknowledged segment with the current ACK (Linux tcp_retransmit_skb). */
+export function retransmitHead(tcb: Tcb, ctx: Ctx): void {
+	const head = tcb.rtxQueue[0];
+	if (!head) return;
+	const withAck = !(head.ctl === 'SYN' && tcb.state === 'SYN-SENT'); // only the very first SYN lacks ACK
+	transmit(tcb, {seq: head.seq, ack: withAck ? tcb.rcvNxt : null, ctl: head.ctl, len: head.len, win: tcb.rcvWnd}, ctx);
+}
+
+// RFC 9293 3.10.7.4 seventh (segment text) and eighth (FIN)
+function processText(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+	if (tcb.state !== 'ESTABLISHED' && tcb.state !== 'FIN-WAIT-1' && tcb.state !== 'FIN-WAIT-2') return; // after a FIN, text is ignored
+	const newData = seg.len > 0 && seqGt(seqAdd(seg.seq, seg.len), tcb.rcvNxt);
+	if (tcb.orphan && newData) {
+		// Linux tcp_rcv_state_process: data for a socket closed by the application → RST, connection gone (RFC 1122 4.2.2.13)
+		ctx.emit({kind: 'send', seg: {seq: seg.ack ?? tcb.sndNxt, ack: null, ctl: 'RST', len: 0, win: 0}});
+		tcb.error = 'ECONNRESET';
+		setState(tcb, 'CLOSED', 'data after close', ctx);
+		return;
+	}
+	if (seqGt(seg.seq, tcb.rcvNxt)) {
+		// Out of order: keep it (Linux's ofo queue) and send a duplicate ACK at once (RFC 5681 4.2)
+		if (!tcb.ooo.some(o => o.seq === seg.seq)) tcb.ooo.push({seq: seg.seq, len: seg.len, fin: seg.ctl === 'FIN'});
+		sendAck(tcb, ctx);
+		return;
+	}
+	const before = tcb.rcvNxt;
+	let fin = deliver(tcb, seg.seq, seg.len, seg.ctl === 'FIN');
+	for (let i = 0; i < tcb.ooo.length;) {
+		const o = tcb.ooo[i]!;
+		if (seqLe(o.seq, tcb.rcvNxt)) {
+			tcb.ooo.splice(i, 1);
+			fin = deliver(tcb, o.seq, o.len, o.fin) || fin;
+			i = 0;
+		} else i++;
+	}
+	const advanced = (tcb.rcvNxt - before) >>> 0;
+	if (advanced === 0) return sendAck(tcb, ctx); // a duplicate: ACK at once
+	tcb.unackedRecv += advanced;
+	if (fin) return onFin(tcb, ctx);
+	ackData(tcb, ctx);
+}
+
+/** Take the in-order part of [seq, seq+len) and its FIN; returns whether the FIN was taken. */
+function deliver(tcb: Tcb, seq: number, len: number, fin: boolean): boolean {
+	const end = seqAdd(seq, len);
+	if (seqGt(end, tcb.rcvNxt)) {
+		tcb.unread += (end - tcb.rcvNxt) >>> 0;
+		tcb.rcvNxt = end;
+	}
+	if (fin && end === tcb.rcvNxt && !tcb.peerFin) {
+		tcb.rcvNxt = seqAdd(tcb.rcvNxt, 1); // RFC 9293 3.4: the FIN occupies one sequence number
+		tcb.peerFin = true;
+		return true;
+	}
+	return false;
+}
+
+function onFin(tcb: Tcb, ctx: Ctx): void {
+	switch (tcb.state) {
+		case 'ESTABLISHED':
+			setState(tcb, 'CLOSE-WAIT', 'recv FIN', ctx);
+			// Linux tcp_fin: enter pingpong mode, so the ACK waits for the application's own FIN.
+			if (ctx.profile.delayedAck) {
+				tcb.pingpong = true;
+				return ackData(tcb, ctx);
+			}
+			return sendAck(tcb, ctx);
+		case 'FIN-WAIT-1':
+			setState(tcb, 'CLOSING', 'recv FIN', ctx); // simultaneous close: our FIN is not yet ACKed
+			return sendAck(tcb, ctx); // Linux tcp_fin: ACK at once
+		case 'FIN-WAIT-2':
+			sendAck(tcb, ctx);
+			return enterTimeWait(tcb, 'recv FIN', ctx);
+	}
+}
+
+/** Acknowledge received data now or later. RFC 9293 3.8.6.3 allows delaying; Linux's rules are below. */
+function ackData(tcb: Tcb, ctx: Ctx): void {
+	const p = ctx.profile;
+	if (!p.delayedAck) return sendAck(tcb, ctx); // textbook: every segment ACKed at once
+	if (tcb.quickAcks < 0) tcb.quickAcks = p.quickAcks; // Linux tcp_event_data_recv: first data starts quickack
+	tcb.lastDataRecvUs = ctx.now;
+	if (tcb.unackedRecv > ctx.sysctls.mss) return sendAck(tcb, ctx); // more than one full segment unACKed
+	if (tcb.quickAcks > 0 && !tcb.pingpong) return sendAck(tcb, ctx); // tcp_in_quickack_mode
+	if (tcb.timers['delayed-ack'] === undefined) setTimer(tcb, 'delayed-ack', p.delayedAckUs, ctx);
+}

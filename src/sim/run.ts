@@ -1,0 +1,83 @@
+// Run a scenario: each step, then the network settles (no segment in flight; timers may be pending).
+import type {Scenario, Step} from './scenario.js';
+import {PROFILES} from './profiles.js';
+import {rng} from './random.js';
+import type {Side} from './segment.js';
+import type {State} from './endpoint.js';
+import type {TraceEvent} from './trace.js';
+import {type World, addRule, advance, call, createWorld, flood, inject, settle} from './world.js';
+
+export type StepResult = {
+	readonly step: Step;
+	/** Index of the first event this step produced, and one past its last. */
+	readonly from: number;
+	readonly to: number;
+	/** Each endpoint's state once the step settled. */
+	readonly states: Readonly<Record<Side, State>>;
+};
+
+export type Trace = {
+	readonly seed: number;
+	readonly profile: Scenario['profile'];
+	/** The ISN each side used first. */
+	readonly isn: Readonly<Record<Side, number>>;
+	readonly events: readonly TraceEvent[];
+	readonly steps: readonly StepResult[];
+};
+
+const ISNS_PER_SIDE = 8;
+
+/** Draw ISNs from the seed; a scenario's fixed ISN replaces the first one. */
+export function drawIsns(scenario: Scenario, seed: number): {isns: Record<Side, number[]>; cookieSecret: number} {
+	const next = rng(seed);
+	const draw = (fixed: number | undefined) => {
+		const list = Array.from({length: ISNS_PER_SIDE}, () => next());
+		if (fixed !== undefined) list[0] = fixed;
+		return list;
+	};
+	const client = draw(scenario.client.isn);
+	const server = draw(scenario.server.isn);
+	return {isns: {client, server}, cookieSecret: next()};
+}
+
+export function startWorld(scenario: Scenario, seed: number): World {
+	const {isns, cookieSecret} = drawIsns(scenario, seed);
+	return createWorld({profile: PROFILES[scenario.profile], sysctls: scenario.sysctls, latencyUs: scenario.latencyUs, isns, cookieSecret});
+}
+
+/** Apply one step to the world (mutating it) and let the network settle. */
+export function applyStep(w: World, step: Step): void {
+	switch (step.kind) {
+		case 'call':
+			call(w, step.side, step.call);
+			break;
+		case 'together':
+			for (const c of step.calls) call(w, c.side, c.call); // all calls first, then the segments travel
+			break;
+		case 'wait':
+			advance(w, step.us);
+			return;
+		case 'net':
+			addRule(w, {...step.rule, remaining: step.rule.count});
+			return;
+		case 'flood':
+			flood(w, step.syns);
+			break;
+		case 'inject':
+			inject(w, step.from, step.seg);
+			break;
+	}
+	settle(w);
+}
+
+export function run(scenario: Scenario, seed: number): Trace {
+	const w = startWorld(scenario, seed);
+	const steps: StepResult[] = [];
+	for (const step of scenario.steps) {
+		const from = w.events.length;
+		applyStep(w, step);
+		steps.push({step, from, to: w.events.length, states: {client: w.eps.client.state, server: w.eps.server.state}});
+	}
+	const {isns} = drawIsns(scenario, seed);
+	return {seed, profile: scenario.profile, isn: {client: isns.client[0]!, server: isns.server[0]!}, events: w.events, steps};
+}

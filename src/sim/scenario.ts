@@ -1,0 +1,238 @@
+// The scenario format (see README "Scenario files"): parse and validate, then run it step by step.
+import {CALL_NAMES, type Call, type CallName} from './calls.js';
+import type {NetAction, NetRule} from './network.js';
+import {DEFAULT_SYSCTLS, type ProfileName, type Sysctls} from './profiles.js';
+import {FLAG_ORDER, type Flag, type Segment, type Side} from './segment.js';
+import {InputError, type Path, isRecord} from '../yaml-source.js';
+
+export type SideCall = {readonly side: Side; readonly call: Call};
+
+export type StepAction =
+	| {readonly kind: 'call'; readonly side: Side; readonly call: Call}
+	| {readonly kind: 'together'; readonly calls: readonly SideCall[]}
+	| {readonly kind: 'wait'; readonly us: number}
+	| {readonly kind: 'net'; readonly rule: Omit<NetRule, 'remaining'> & {readonly count: number}}
+	| {readonly kind: 'flood'; readonly syns: number}
+	| {readonly kind: 'inject'; readonly from: Side; readonly seg: Segment};
+
+export type Step = StepAction & {
+	readonly index: number;
+	readonly line: number | undefined;
+	/** An optional name that lessons can point at. */
+	readonly id?: string;
+	/** The step as written, for messages: "client: send 100". */
+	readonly text: string;
+};
+
+export type EndpointConfig = {readonly isn?: number; readonly port?: number};
+
+export type Scenario = {
+	readonly profile: ProfileName;
+	readonly client: EndpointConfig;
+	readonly server: EndpointConfig;
+	readonly latencyUs: number;
+	readonly sysctls: Sysctls;
+	readonly steps: readonly Step[];
+};
+
+export const STEP_KINDS = ['client', 'server', 'together', 'wait', 'drop', 'delay', 'duplicate', 'reorder', 'flood', 'inject'] as const;
+
+type Ctx = {readonly file: string; lineAt(path: Path): number | undefined};
+
+function fail(ctx: Ctx, path: Path, where: string, expected: string): never {
+	throw new InputError(ctx.file, ctx.lineAt(path), where, expected);
+}
+
+/** Validate plain data (from YAML) as a scenario. `base` is where it sits in a larger file. */
+export function parseScenario(value: unknown, ctx: Ctx, base: Path = []): Scenario {
+	if (!isRecord(value)) fail(ctx, base, 'scenario', 'expected a map with "steps" (and optionally profile, client, server, network, sysctl)');
+	const known = ['profile', 'client', 'server', 'network', 'sysctl', 'steps'];
+	for (const key of Object.keys(value)) {
+		if (!known.includes(key)) fail(ctx, [...base, key], `scenario key "${key}"`, `unknown; expected one of ${known.join(', ')}`);
+	}
+	const profile = value['profile'] ?? 'linux';
+	if (profile !== 'linux' && profile !== 'textbook') fail(ctx, [...base, 'profile'], 'profile', `expected "linux" or "textbook", got ${show(profile)}`);
+	const network = optionalMap(value['network'], ctx, [...base, 'network'], ['latency', 'mss', 'window']);
+	const sysctls = parseSysctls(value['sysctl'], ctx, [...base, 'sysctl']);
+	const server = parseEndpoint(value['server'], ctx, [...base, 'server'], true);
+	const steps = value['steps'];
+	if (!Array.isArray(steps) || steps.length === 0) fail(ctx, [...base, 'steps'], 'steps', 'expected a non-empty list of steps');
+	return {
+		profile,
+		client: parseEndpoint(value['client'], ctx, [...base, 'client'], false),
+		server,
+		latencyUs: network['latency'] === undefined ? 0 : duration(network['latency'], ctx, [...base, 'network', 'latency'], 'network.latency'),
+		sysctls: {
+			...sysctls,
+			backlog: server.backlog ?? sysctls.backlog,
+			mss: network['mss'] === undefined ? sysctls.mss : count(network['mss'], ctx, [...base, 'network', 'mss'], 'network.mss', 1),
+			window: network['window'] === undefined ? sysctls.window : count(network['window'], ctx, [...base, 'network', 'window'], 'network.window', 0, 65535),
+		},
+		steps: steps.map((s, i) => parseStep(s, i, ctx, [...base, 'steps', i])),
+	};
+}
+
+function optionalMap(v: unknown, ctx: Ctx, path: Path, keys: readonly string[]): Record<string, unknown> {
+	if (v === undefined || v === null) return {};
+	if (!isRecord(v)) fail(ctx, path, String(path.at(-1)), `expected a map with ${keys.join(', ')}`);
+	for (const key of Object.keys(v)) if (!keys.includes(key)) fail(ctx, [...path, key], `${String(path.at(-1))}.${key}`, `unknown; expected one of ${keys.join(', ')}`);
+	return v;
+}
+
+function parseEndpoint(v: unknown, ctx: Ctx, path: Path, isServer: boolean): EndpointConfig & {backlog?: number} {
+	const keys = isServer ? ['isn', 'port', 'backlog'] : ['isn', 'port'];
+	const m = optionalMap(v, ctx, path, keys);
+	const name = String(path.at(-1));
+	return {
+		...(m['isn'] === undefined ? {} : {isn: count(m['isn'], ctx, [...path, 'isn'], `${name}.isn`, 0, 2 ** 32 - 1)}),
+		...(m['port'] === undefined ? {} : {port: count(m['port'], ctx, [...path, 'port'], `${name}.port`, 1, 65535)}),
+		...(m['backlog'] === undefined ? {} : {backlog: count(m['backlog'], ctx, [...path, 'backlog'], `${name}.backlog`, 1, 65535)}),
+	};
+}
+
+const SYSCTL_KEYS = ['tcp_syn_retries', 'tcp_synack_retries', 'tcp_retries2', 'tcp_fin_timeout', 'tcp_syncookies'] as const;
+
+function parseSysctls(v: unknown, ctx: Ctx, path: Path): Sysctls {
+	const m = optionalMap(v, ctx, path, SYSCTL_KEYS);
+	const n = (key: string, min: number, max: number) => count(m[key], ctx, [...path, key], `sysctl.${key}`, min, max);
+	return {
+		...DEFAULT_SYSCTLS,
+		...(m['tcp_syn_retries'] === undefined ? {} : {synRetries: n('tcp_syn_retries', 1, 127)}),
+		...(m['tcp_synack_retries'] === undefined ? {} : {synackRetries: n('tcp_synack_retries', 1, 255)}),
+		...(m['tcp_retries2'] === undefined ? {} : {retries2: n('tcp_retries2', 1, 255)}),
+		...(m['tcp_fin_timeout'] === undefined ? {} : {finTimeoutUs: n('tcp_fin_timeout', 1, 3600) * 1e6}),
+		...(m['tcp_syncookies'] === undefined ? {} : {syncookies: n('tcp_syncookies', 0, 2) !== 0}),
+	};
+}
+
+function parseStep(raw: unknown, index: number, ctx: Ctx, path: Path): Step {
+	const where = `step ${index + 1}`;
+	const expected = `expected one of ${STEP_KINDS.join(', ')} (e.g. "- client: connect", "- wait: 60s")`;
+	if (!isRecord(raw)) fail(ctx, path, where, `${expected}, got ${show(raw)}`);
+	const keys = Object.keys(raw).filter(k => k !== 'id');
+	const kind = keys[0];
+	if (keys.length !== 1 || kind === undefined) fail(ctx, path, where, `${expected}; one kind per step (and optionally "id"), got ${keys.join(', ') || 'nothing'}`);
+	const id = raw['id'];
+	if (id !== undefined && typeof id !== 'string') fail(ctx, [...path, 'id'], `${where} id`, 'expected a string');
+	const action = parseAction(kind, raw[kind], ctx, [...path, kind], `${where} (${kind})`, expected);
+	const text = `${kind}: ${typeof raw[kind] === 'string' || typeof raw[kind] === 'number' ? String(raw[kind]) : JSON.stringify(raw[kind])}`;
+	return {...action, index, line: ctx.lineAt(path), text, ...(id === undefined ? {} : {id})};
+}
+
+function parseAction(kind: string, v: unknown, ctx: Ctx, path: Path, where: string, expected: string): StepAction {
+	switch (kind) {
+		case 'client':
+		case 'server':
+			return {kind: 'call', side: kind, call: parseCall(v, ctx, path, where)};
+		case 'together': {
+			if (!Array.isArray(v) || v.length === 0) fail(ctx, path, where, 'expected a list of calls, e.g. [ { client: close }, { server: close } ]');
+			return {kind: 'together', calls: v.map((c, i) => {
+				const p = [...path, i];
+				if (!isRecord(c) || Object.keys(c).length !== 1) fail(ctx, p, `${where} item ${i + 1}`, 'expected { client: CALL } or { server: CALL }');
+				const side = Object.keys(c)[0];
+				if (side !== 'client' && side !== 'server') fail(ctx, p, `${where} item ${i + 1}`, `expected client or server, got "${side}"`);
+				return {side, call: parseCall(c[side], ctx, [...p, side], `${where} item ${i + 1}`)};
+			})};
+		}
+		case 'wait':
+			return {kind: 'wait', us: duration(v, ctx, path, where)};
+		case 'drop':
+		case 'delay':
+		case 'duplicate':
+		case 'reorder':
+			return {kind: 'net', rule: parseRule(kind, v, ctx, path, where)};
+		case 'flood': {
+			const syns = isRecord(v) ? v['syns'] : v;
+			return {kind: 'flood', syns: count(syns, ctx, isRecord(v) ? [...path, 'syns'] : path, where, 1, 1_000_000)};
+		}
+		case 'inject':
+			return parseInject(v, ctx, path, where);
+		default:
+			return fail(ctx, path.slice(0, -1), `${where.replace(/ \(.*\)$/, '')}: unknown step "${kind}"`, expected);
+	}
+}
+
+function parseCall(v: unknown, ctx: Ctx, path: Path, where: string): Call {
+	const expected = `expected a call: ${CALL_NAMES.map(c => (c === 'send' ? 'send N' : c)).join(', ')}`;
+	if (typeof v !== 'string') fail(ctx, path, where, `${expected}, got ${show(v)}`);
+	const [name, arg, ...rest] = v.trim().split(/\s+/);
+	if (!CALL_NAMES.includes(name as CallName) || rest.length > 0) fail(ctx, path, where, `${expected}, got "${v}"`);
+	if (name === 'send') {
+		if (arg === undefined || !/^\d+$/.test(arg) || Number(arg) < 1 || Number(arg) > 1e9) fail(ctx, path, where, `expected "send N" with N a whole number of bytes from 1, got "${v}"`);
+		return {name, bytes: Number(arg)};
+	}
+	if (arg !== undefined) fail(ctx, path, where, `"${name}" takes no argument, got "${v}"`);
+	return {name: name as CallName};
+}
+
+function parseRule(action: NetAction, v: unknown, ctx: Ctx, path: Path, where: string): Omit<NetRule, 'remaining'> & {count: number} {
+	const keys = action === 'delay' ? ['from', 'flags', 'count', 'by'] : ['from', 'flags', 'count'];
+	const m = v === null || v === undefined ? {} : v;
+	if (!isRecord(m)) fail(ctx, path, where, `expected a map with ${keys.join(', ')}`);
+	for (const key of Object.keys(m)) if (!keys.includes(key)) fail(ctx, [...path, key], `${where} ${key}`, `unknown; expected one of ${keys.join(', ')}`);
+	if (action === 'delay' && m['by'] === undefined) fail(ctx, path, where, 'expected "by", how long to hold the segment (e.g. by: 2s)');
+	return {
+		action,
+		...(m['from'] === undefined ? {} : {from: side(m['from'], ctx, [...path, 'from'], `${where} from`)}),
+		...(m['flags'] === undefined ? {} : {flags: flags(m['flags'], ctx, [...path, 'flags'], `${where} flags`)}),
+		...(m['by'] === undefined ? {} : {byUs: duration(m['by'], ctx, [...path, 'by'], `${where} by`)}),
+		count: m['count'] === undefined ? 1 : count(m['count'], ctx, [...path, 'count'], `${where} count`, 1, 1000),
+	};
+}
+
+function parseInject(v: unknown, ctx: Ctx, path: Path, where: string): StepAction {
+	const keys = ['from', 'flags', 'seq', 'ack', 'len'];
+	if (!isRecord(v)) fail(ctx, path, where, `expected a map with ${keys.join(', ')}, e.g. { from: client, flags: [SYN], seq: 900 }`);
+	for (const key of Object.keys(v)) if (!keys.includes(key)) fail(ctx, [...path, key], `${where} ${key}`, `unknown; expected one of ${keys.join(', ')}`);
+	const fl = flags(v['flags'], ctx, [...path, 'flags'], `${where} flags`);
+	const ctls = fl.filter(f => f === 'SYN' || f === 'FIN' || f === 'RST');
+	if (ctls.length > 1) fail(ctx, [...path, 'flags'], `${where} flags`, 'at most one of SYN, FIN, RST');
+	const hasAck = fl.includes('ACK');
+	if (hasAck !== (v['ack'] !== undefined)) fail(ctx, [...path, hasAck ? 'flags' : 'ack'], `${where} ack`, 'give "ack" exactly when the flags include ACK');
+	return {
+		kind: 'inject',
+		from: side(v['from'], ctx, [...path, 'from'], `${where} from`),
+		seg: {
+			seq: count(v['seq'], ctx, [...path, 'seq'], `${where} seq`, 0, 2 ** 32 - 1),
+			ack: hasAck ? count(v['ack'], ctx, [...path, 'ack'], `${where} ack`, 0, 2 ** 32 - 1) : null,
+			ctl: (ctls[0] as Segment['ctl']) ?? null,
+			len: v['len'] === undefined ? 0 : count(v['len'], ctx, [...path, 'len'], `${where} len`, 0, 65535),
+			win: 65535,
+		},
+	};
+}
+
+function side(v: unknown, ctx: Ctx, path: Path, where: string): Side {
+	if (v !== 'client' && v !== 'server') fail(ctx, path, where, `expected client or server, got ${show(v)}`);
+	return v;
+}
+
+function flags(v: unknown, ctx: Ctx, path: Path, where: string): Flag[] {
+	const list = typeof v === 'string' ? v.split(/[\s,+]+/).filter(Boolean) : v;
+	if (!Array.isArray(list) || list.some(f => typeof f !== 'string' || !FLAG_ORDER.includes(f.toUpperCase() as Flag))) {
+		fail(ctx, path, where, `expected a list of flags from ${FLAG_ORDER.join(', ')}, got ${show(v)}`);
+	}
+	return list.map(f => (f as string).toUpperCase() as Flag);
+}
+
+/** A whole number in [min, max]. */
+function count(v: unknown, ctx: Ctx, path: Path, where: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+	if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) fail(ctx, path, where, `expected a whole number from ${min} to ${max}, got ${show(v)}`);
+	return v;
+}
+
+/** "60s", "300ms", "1.5s", "2m" or a number of seconds → microseconds. */
+export function duration(v: unknown, ctx: Ctx, path: Path, where: string): number {
+	const m = typeof v === 'number' ? [String(v), String(v), 's'] : typeof v === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|m|min)?\s*$/.exec(v) : null;
+	const scale: Record<string, number> = {us: 1, ms: 1e3, s: 1e6, m: 60e6, min: 60e6};
+	const n = m ? Number(m[1]) * scale[m[2] ?? 's']! : NaN;
+	if (!Number.isFinite(n) || n < 0 || n > 86_400e6) fail(ctx, path, where, `expected a duration such as 300ms, 60s or 2m, got ${show(v)}`);
+	return Math.round(n);
+}
+
+function show(v: unknown): string {
+	if (v === undefined) return 'nothing';
+	const s = JSON.stringify(v) ?? String(v);
+	return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+

@@ -1,0 +1,43 @@
+// Trace events: the simulator's truth, and their JSON form (one object a line, time order).
+import type {State, TimerKind} from './endpoint.js';
+import type {Flag, Side} from './segment.js';
+
+export type Fate = 'delivered' | 'dropped' | 'duplicated';
+
+export type SegmentEvent = {
+	readonly type: 'segment';
+	readonly t: number;
+	readonly from: Side;
+	readonly to: Side;
+	readonly flags: Flag[];
+	readonly seq: number;
+	readonly ack: number | null;
+	readonly len: number;
+	readonly win: number;
+	readonly fate: Fate;
+	/** Seconds the network held it beyond the usual latency (delay and reorder rules). */
+	readonly delayed?: number;
+	/** seq relative to the sender's ISN and ack relative to the receiver's, as Wireshark shows them. */
+	readonly rel: {readonly seq: number; readonly ack: number | null};
+};
+
+export type StateEvent = {readonly type: 'state'; readonly t: number; readonly endpoint: Side; readonly from: State; readonly to: State; readonly cause: string};
+export type CallEvent = {readonly type: 'call'; readonly t: number; readonly endpoint: Side; readonly call: string; readonly result: string};
+export type TimerEvent = {readonly type: 'timer'; readonly t: number; readonly endpoint: Side; readonly timer: TimerKind; readonly action: 'set' | 'fire' | 'stop'; readonly duration?: number};
+export type NoteEvent = {readonly type: 'note'; readonly t: number; readonly endpoint: Side; readonly note: string};
+export type FloodEvent = {readonly type: 'flood'; readonly t: number; readonly endpoint: Side; readonly syns: number; readonly queued: number; readonly cookies: number; readonly dropped: number};
+
+export type TraceEvent = SegmentEvent | StateEvent | CallEvent | TimerEvent | NoteEvent | FloodEvent;
+
+/** One event as a JSON line; `relative` prints seq/ack relative to the ISNs. */
+export function eventToJson(e: TraceEvent, relative = false): string {
+	if (e.type !== 'segment') return JSON.stringify(e);
+	const {rel, delayed, ...rest} = e;
+	const out: Record<string, unknown> = {...rest, ...(relative ? {seq: rel.seq, ack: rel.ack} : {})};
+	if (delayed !== undefined) out['delayed'] = delayed;
+	return JSON.stringify(out);
+}
+
+export function secondsOf(us: number): number {
+	return Math.round(us) / 1e6;
+}

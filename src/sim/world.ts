@@ -1,0 +1,207 @@
+// The world: two endpoints, the network between them and the clock. Pure from the outside:
+// every function takes a world and returns the next one; nothing reads a wall clock or Math.random.
+import {type Call, applyCall} from './calls.js';
+import {type Ctx, type Emit, type Tcb, type TimerKind, newTcb, setTimer} from './endpoint.js';
+import {type Flight, type NetRule, fateOf, takeRule} from './network.js';
+import {type Profile, type Sysctls} from './profiles.js';
+import {expireSynQueue, receive} from './receive.js';
+import {type Segment, type Side, flagsOf, peerOf} from './segment.js';
+import {seqRelative} from './seq.js';
+import {fireTimer} from './timers.js';
+import {type TraceEvent, secondsOf} from './trace.js';
+
+export type World = {
+	now: number;
+	readonly profile: Profile;
+	readonly sysctls: Sysctls;
+	readonly latencyUs: number;
+	readonly eps: Record<Side, Tcb>;
+	inFlight: Flight[];
+	rules: NetRule[];
+	/** Tie-breaker for events at the same instant: first queued, first handled. */
+	order: number;
+	nextId: number;
+	/** The ISN of the latest SYN each side sent: the base of relative numbers. */
+	isnSeen: Partial<Record<Side, number>>;
+	events: TraceEvent[];
+};
+
+export type WorldOptions = {
+	readonly profile: Profile;
+	readonly sysctls: Sysctls;
+	readonly latencyUs: number;
+	/** ISNs for each side's connections, in the order they will be used. */
+	readonly isns: Record<Side, number[]>;
+	readonly cookieSecret: number;
+};
+
+export function createWorld(o: WorldOptions): World {
+	return {
+		now: 0, profile: o.profile, sysctls: o.sysctls, latencyUs: o.latencyUs,
+		eps: {client: newTcb('client', o.isns.client, o.sysctls), server: newTcb('server', o.isns.server, o.sysctls, o.cookieSecret)},
+		inFlight: [], rules: [], order: 0, nextId: 1, isnSeen: {}, events: [],
+	};
+}
+
+export function cloneWorld(w: World): World {
+	return structuredClone(w);
+}
+
+function ctxFor(w: World, side: Side): Ctx {
+	return {now: w.now, profile: w.profile, sysctls: w.sysctls, emit: (e: Emit) => route(w, side, e)};
+}
+
+/** Turn an endpoint's emit into a trace event, and a sent segment into a flight. */
+function route(w: World, side: Side, e: Emit): void {
+	const t = secondsOf(w.now);
+	switch (e.kind) {
+		case 'send': return put(w, side, e.seg);
+		case 'state': w.events.push({type: 'state', t, endpoint: side, from: e.from, to: e.to, cause: e.cause}); return;
+		case 'call': w.events.push({type: 'call', t, endpoint: side, call: e.call, result: e.result}); return;
+		case 'timer': w.events.push({type: 'timer', t, endpoint: side, timer: e.timer, action: e.action,
+			...(e.durationUs === undefined ? {} : {duration: secondsOf(e.durationUs)})}); return;
+		case 'syncookie': w.events.push({type: 'note', t, endpoint: side, note: `SYN cookie ${e.outcome}`}); return;
+		case 'drop': w.events.push({type: 'note', t, endpoint: side, note: `segment dropped: ${e.reason}`}); return;
+	}
+}
+
+/** A segment leaves `from`: the scenario's rules decide its fate. */
+function put(w: World, from: Side, seg: Segment): void {
+	const to = peerOf(from);
+	if (seg.ctl === 'SYN') w.isnSeen[from] = seg.seq;
+	const rule = takeRule(w.rules, from, seg);
+	const fate = fateOf(rule);
+	const id = w.nextId++;
+	const extra = rule?.action === 'delay' ? rule.byUs ?? 0 : 0;
+	w.events.push({
+		type: 'segment', t: secondsOf(w.now), from, to, flags: flagsOf(seg), seq: seg.seq, ack: seg.ack,
+		len: seg.len, win: seg.win, fate, ...(extra > 0 ? {delayed: secondsOf(extra)} : {}),
+		rel: {seq: relative(w, from, seg.seq), ack: seg.ack === null ? null : relative(w, to, seg.ack)},
+	});
+	if (fate === 'dropped') return;
+	const at = w.now + w.latencyUs + extra;
+	const held = w.inFlight.filter(f => f.from === from && f.at === Infinity);
+	w.inFlight.push({id, seg, from, to, at: rule?.action === 'reorder' ? Infinity : at, order: w.order++});
+	if (fate === 'duplicated') w.inFlight.push({id, seg, from, to, at, order: w.order++});
+	// A reorder rule held an earlier segment back: it arrives right after this one.
+	for (const f of held) {
+		f.at = at;
+		f.order = w.order++;
+	}
+}
+
+function relative(w: World, side: Side, n: number): number {
+	const base = w.isnSeen[side];
+	return base === undefined ? n : seqRelative(n, base);
+}
+
+/** Spoofed SYNs from addresses that never answer: each takes a SYN-queue slot until its SYN-ACK retries run out. */
+export function flood(w: World, syns: number): void {
+	const server = w.eps.server;
+	const t = secondsOf(w.now);
+	if (server.state !== 'LISTEN' && server.state !== 'SYN-RECEIVED') {
+		// No listener: the kernel answers each SYN with an RST (RFC 9293 3.10.7.1); summarised, not drawn.
+		w.events.push({type: 'flood', t, endpoint: 'server', syns, queued: 0, cookies: 0, dropped: syns});
+		return;
+	}
+	expireSynQueue(server, w.now);
+	const room = Math.max(0, w.sysctls.backlog - server.synQueue.length);
+	const queued = Math.min(room, syns);
+	// Linux reqsk_timer_handler: SYN-ACK sent, retried after 1, 2, 4 … s; dropped after tcp_synack_retries.
+	const lifetimeUs = (2 ** (w.sysctls.synackRetries + 1) - 1) * w.sysctls.rtoInitialUs;
+	for (let i = 0; i < queued; i++) server.synQueue.push(w.now + lifetimeUs);
+	const overflow = syns - queued;
+	w.events.push({type: 'flood', t, endpoint: 'server', syns, queued: server.synQueue.length,
+		cookies: w.sysctls.syncookies ? overflow : 0, dropped: w.sysctls.syncookies ? 0 : overflow});
+	if (queued > 0 && server.timers['syn-queue'] === undefined) {
+		setTimer(server, 'syn-queue', lifetimeUs, ctxFor(w, 'server'));
+	}
+}
+
+/** An application call on one endpoint, at the current instant. */
+export function call(w: World, side: Side, c: Call): string {
+	return applyCall(w.eps[side], c, ctxFor(w, side));
+}
+
+/** Add a network rule that applies to the segments sent from now on. */
+export function addRule(w: World, rule: NetRule): void {
+	w.rules.push(rule);
+}
+
+/** Put an arbitrary segment on the wire, as if `from` had sent it (an old duplicate, a spoofed packet). */
+export function inject(w: World, from: Side, seg: Segment): void {
+	put(w, from, seg);
+}
+
+type Next = {kind: 'arrive'; flight: Flight; at: number} | {kind: 'timer'; side: Side; timer: TimerKind; at: number};
+
+const TIMER_ORDER: readonly TimerKind[] = ['delayed-ack', 'retransmit', 'fin-wait-2', 'time-wait', 'syn-queue'];
+
+function nextEvent(w: World): Next | undefined {
+	let best: Next | undefined;
+	let bestOrder = Infinity;
+	for (const f of w.inFlight) {
+		if (f.at === Infinity) continue;
+		if (!best || f.at < best.at || (f.at === best.at && f.order < bestOrder)) {
+			best = {kind: 'arrive', flight: f, at: f.at};
+			bestOrder = f.order;
+		}
+	}
+	for (const side of ['client', 'server'] as const) {
+		for (const timer of TIMER_ORDER) {
+			const at = w.eps[side].timers[timer];
+			if (at !== undefined && (!best || at < best.at)) best = {kind: 'timer', side, timer, at};
+		}
+	}
+	return best;
+}
+
+function handle(w: World, n: Next): void {
+	w.now = Math.max(w.now, n.at);
+	if (n.kind === 'arrive') {
+		w.inFlight = w.inFlight.filter(f => f !== n.flight);
+		receive(w.eps[n.flight.to], n.flight.seg, ctxFor(w, n.flight.to));
+	} else {
+		fireTimer(w.eps[n.side], n.timer, ctxFor(w, n.side));
+	}
+}
+
+/** Run until no segment is in flight; timers fire only while the clock moves towards an arrival. */
+export function settle(w: World, maxEvents = 100_000): void {
+	for (let i = 0; i < maxEvents; i++) {
+		if (w.inFlight.length === 0) return;
+		if (w.inFlight.every(f => f.at === Infinity)) {
+			// Nothing else was sent: a held segment is released after all.
+			for (const f of w.inFlight) f.at = w.now + w.latencyUs;
+		}
+		const n = nextEvent(w);
+		if (!n) return;
+		handle(w, n);
+	}
+	throw new Error('simulation did not settle (a segment loop?)');
+}
+
+/** Advance the clock by `us`: every arrival and timer due by then happens, in time order. */
+export function advance(w: World, us: number, maxEvents = 100_000): void {
+	const until = w.now + us;
+	for (let i = 0; i < maxEvents; i++) {
+		const n = nextEvent(w);
+		if (!n || n.at > until) {
+			w.now = until;
+			return settle(w);
+		}
+		handle(w, n);
+	}
+	throw new Error('simulation did not settle (a timer loop?)');
+}
+
+/** Advance until nothing is in flight and no timer is pending (or `limitUs` passes). */
+export function runOut(w: World, limitUs = 3600 * 1e6): void {
+	const until = w.now + limitUs;
+	for (;;) {
+		settle(w);
+		const n = nextEvent(w);
+		if (!n || n.at > until) return;
+		handle(w, n);
+	}
+}

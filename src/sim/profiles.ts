@@ -9,6 +9,8 @@ export type Profile = {
 	readonly delayedAck: boolean;
 	/** Linux TCP_DELACK_MIN / TCP_ATO_MIN: 40 ms (on loopback the RTT never raises it). */
 	readonly delayedAckUs: number;
+	/** One kernel tick (4 ms at CONFIG_HZ=250): a delayed ACK before any data was received fires on the next one. */
+	readonly jiffyUs: number;
 	/** Linux TCP_MAX_QUICKACKS: the first 16 data segments are ACKed at once. */
 	readonly quickAcks: number;
 	/** RTO once the connection is up. Linux: TCP_RTO_MIN 200 ms (loopback RTT ~0); textbook: RFC 6298's 1 s. */
@@ -24,6 +26,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 		name: 'linux',
 		delayedAck: true,
 		delayedAckUs: 40_000,
+		jiffyUs: 4_000,
 		quickAcks: 16,
 		rtoEstablishedUs: 200_000,
 		mslUs: 30 * SECOND,
@@ -32,6 +35,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 		name: 'textbook',
 		delayedAck: false,
 		delayedAckUs: 0,
+		jiffyUs: 0,
 		quickAcks: 0,
 		rtoEstablishedUs: 1 * SECOND,
 		mslUs: 120 * SECOND,

@@ -285,8 +285,9 @@ function processText(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	const advanced = (tcb.rcvNxt - before) >>> 0;
 	if (advanced === 0) return sendAck(tcb, ctx); // a duplicate: ACK at once
 	tcb.unackedRecv += advanced;
-	if (fin) return onFin(tcb, ctx);
-	ackData(tcb, ctx);
+	const gotData = advanced > (fin ? 1 : 0);
+	if (fin) return onFin(tcb, ctx, gotData);
+	ackData(tcb, ctx, gotData);
 }
 
 /** Take the in-order part of [seq, seq+len) and its FIN; returns whether the FIN was taken. */
@@ -304,14 +305,14 @@ function deliver(tcb: Tcb, seq: number, len: number, fin: boolean): boolean {
 	return false;
 }
 
-function onFin(tcb: Tcb, ctx: Ctx): void {
+function onFin(tcb: Tcb, ctx: Ctx, gotData: boolean): void {
 	switch (tcb.state) {
 		case 'ESTABLISHED':
 			setState(tcb, 'CLOSE-WAIT', 'recv FIN', ctx);
 			// Linux tcp_fin: enter pingpong mode, so the ACK waits for the application's own FIN.
 			if (ctx.profile.delayedAck) {
 				tcb.pingpong = true;
-				return ackData(tcb, ctx);
+				return ackData(tcb, ctx, gotData);
 			}
 			return sendAck(tcb, ctx);
 		case 'FIN-WAIT-1':
@@ -324,12 +325,16 @@ function onFin(tcb: Tcb, ctx: Ctx): void {
 }
 
 /** Acknowledge received data now or later. RFC 9293 3.8.6.3 allows delaying; Linux's rules are below. */
-function ackData(tcb: Tcb, ctx: Ctx): void {
+function ackData(tcb: Tcb, ctx: Ctx, gotData: boolean): void {
 	const p = ctx.profile;
 	if (!p.delayedAck) return sendAck(tcb, ctx); // textbook: every segment ACKed at once
-	if (tcb.quickAcks < 0) tcb.quickAcks = p.quickAcks; // Linux tcp_event_data_recv: first data starts quickack
-	tcb.lastDataRecvUs = ctx.now;
+	if (gotData) {
+		if (tcb.quickAcks < 0) tcb.quickAcks = p.quickAcks; // Linux tcp_event_data_recv: first data starts quickack
+		tcb.lastDataRecvUs = ctx.now;
+	}
 	if (tcb.unackedRecv > ctx.sysctls.mss) return sendAck(tcb, ctx); // more than one full segment unACKed
 	if (tcb.quickAcks > 0 && !tcb.pingpong) return sendAck(tcb, ctx); // tcp_in_quickack_mode
-	if (tcb.timers['delayed-ack'] === undefined) setTimer(tcb, 'delayed-ack', p.delayedAckUs, ctx);
+	// Linux tcp_send_delayed_ack: the ATO is 40 ms once data has arrived; before any data it is 0, so the timer fires on the next jiffy.
+	const delay = tcb.lastDataRecvUs < 0 ? p.jiffyUs : p.delayedAckUs;
+	if (tcb.timers['delayed-ack'] === undefined) setTimer(tcb, 'delayed-ack', delay, ctx);
 }

@@ -1,0 +1,329 @@
+// The lesson engine: a pure reducer over the session (Shopify CLI's use-select-state pattern).
+// It walks the trace beat by beat, asks the lesson's questions and checks answers against the trace.
+// No ink, no I/O, no clock: the time spent comes in with the actions that need it.
+import {STATES} from '../sim/endpoint.js';
+import {type Trace, run} from '../sim/run.js';
+import type {Side} from '../sim/segment.js';
+import {
+	parseFlags, parseNumber, parseSeconds, parseSender, parseState, parseTimer, parseYesNo, sameFlags, showFlags,
+} from './answers.js';
+import {type Expected, expected, ruleFor, segmentsOf} from './resolve.js';
+import type {Field, Lesson, Question} from './schema.js';
+import {SEGMENT_FIELDS} from './schema.js';
+import {fillTemplate} from './text.js';
+
+export type Beat =
+	| {readonly kind: 'story'; readonly step: number; readonly shown: number}
+	| {readonly kind: 'reveal'; readonly step: number; readonly shown: number}
+	| {readonly kind: 'ask'; readonly step: number; readonly question: number; readonly shown: number}
+	| {readonly kind: 'end'; readonly step: number; readonly shown: number};
+
+export type QuestionResult = {
+	readonly attempts: number;
+	readonly hints: number;
+	readonly revealed: boolean;
+	readonly firstTry: boolean;
+	/** Fields that were answered wrong at least once. */
+	readonly missed: readonly Field[];
+};
+
+export type Feedback = {
+	readonly kind: 'correct' | 'wrong' | 'unreadable' | 'revealed';
+	readonly field: Field;
+	readonly expected: string;
+	readonly given?: string;
+	readonly rule?: string;
+};
+
+export type Session = {
+	readonly lesson: Lesson;
+	readonly seed: number;
+	readonly trace: Trace;
+	readonly beats: readonly Beat[];
+	readonly pos: number;
+	/** Ask and show seq/ack relative to the ISNs (Wireshark's default) instead of absolute. */
+	readonly relative: boolean;
+	/** Which of the current question's fields is being asked. */
+	readonly field: number;
+	readonly attempts: number;
+	readonly hints: number;
+	readonly revealed: boolean;
+	readonly missed: readonly Field[];
+	/** All fields answered: the explanation is showing. */
+	readonly explained: boolean;
+	readonly feedback?: Feedback;
+	readonly results: Readonly<Record<string, QuestionResult>>;
+	/** Milliseconds spent, added by the actions that carry time. */
+	readonly elapsedMs: number;
+};
+
+export type Action =
+	| {readonly type: 'answer'; readonly text: string}
+	| {readonly type: 'hint'}
+	| {readonly type: 'reveal'}
+	| {readonly type: 'next'}
+	| {readonly type: 'toggle-relative'}
+	| {readonly type: 'tick'; readonly ms: number};
+
+/** Where a learner stopped: enough to rebuild the same session. */
+export type Saved = {
+	readonly seed: number;
+	readonly pos: number;
+	readonly relative: boolean;
+	readonly results: Readonly<Record<string, QuestionResult>>;
+	readonly elapsedMs: number;
+};
+
+/** Plan the beats: each step's story, then for each of its segments the questions before it, the reveal, the questions after. */
+export function planBeats(lesson: Lesson, trace: Trace): Beat[] {
+	const beats: Beat[] = [];
+	const before = (q: Question) => q.ask.some(f => (SEGMENT_FIELDS as readonly string[]).includes(f));
+	trace.steps.forEach((step, s) => {
+		const segs = trace.events.slice(step.from, step.to).map((e, i) => ({e, i: step.from + i})).filter(x => x.e.type === 'segment');
+		beats.push({kind: 'story', step: s, shown: segs[0]?.i ?? step.to});
+		segs.forEach((seg, k) => {
+			const shown = segs[k + 1]?.i ?? step.to;
+			lesson.questions.forEach((q, qi) => {
+				if (q.step === s && q.segment === k + 1 && before(q)) beats.push({kind: 'ask', step: s, question: qi, shown: seg.i});
+			});
+			beats.push({kind: 'reveal', step: s, shown});
+			lesson.questions.forEach((q, qi) => {
+				if (q.step === s && q.segment === k + 1 && !before(q)) beats.push({kind: 'ask', step: s, question: qi, shown});
+			});
+		});
+		lesson.questions.forEach((q, qi) => {
+			if (q.step === s && q.segment === undefined) beats.push({kind: 'ask', step: s, question: qi, shown: step.to});
+		});
+	});
+	// A question whose segment the step never sent is still asked, after its step (tcp-tutor check reports it).
+	beats.push({kind: 'end', step: trace.steps.length - 1, shown: trace.events.length});
+	return beats;
+}
+
+export function startSession(lesson: Lesson, seed: number, saved?: Saved): Session {
+	const trace = run(lesson.scenario, saved?.seed ?? seed);
+	const beats = planBeats(lesson, trace);
+	const s: Session = {
+		lesson, seed: saved?.seed ?? seed, trace, beats, pos: 0, relative: saved?.relative ?? false, field: 0, attempts: 0,
+		hints: 0, revealed: false, missed: [], explained: false, results: saved?.results ?? {}, elapsedMs: saved?.elapsedMs ?? 0,
+	};
+	return {...s, pos: Math.min(Math.max(0, saved?.pos ?? 0), beats.length - 1)};
+}
+
+export function save(s: Session): Saved {
+	return {seed: s.seed, pos: s.pos, relative: s.relative, results: s.results, elapsedMs: s.elapsedMs};
+}
+
+export function currentBeat(s: Session): Beat {
+	return s.beats[s.pos]!;
+}
+
+export function currentQuestion(s: Session): Question | undefined {
+	const b = currentBeat(s);
+	return b.kind === 'ask' ? s.lesson.questions[b.question] : undefined;
+}
+
+export function currentField(s: Session): Field | undefined {
+	const q = currentQuestion(s);
+	return q && !s.explained ? q.ask[s.field] : undefined;
+}
+
+export function isDone(s: Session): boolean {
+	return currentBeat(s).kind === 'end';
+}
+
+export function reduce(s: Session, a: Action): Session {
+	switch (a.type) {
+		case 'tick': return {...s, elapsedMs: s.elapsedMs + Math.max(0, a.ms)};
+		case 'toggle-relative': return {...s, relative: !s.relative};
+		case 'next': return next(s);
+		case 'hint': {
+			const q = currentQuestion(s);
+			if (!q || s.explained || s.hints >= q.hints.length) return s;
+			return {...s, hints: s.hints + 1};
+		}
+		case 'reveal': {
+			const q = currentQuestion(s);
+			const f = currentField(s);
+			if (!q || !f) return s;
+			const fb: Feedback = {kind: 'revealed', field: f, expected: showExpected(s, q, f), rule: ruleFor(q, f, s.trace, s.relative)};
+			return advanceField({...s, revealed: true, missed: addMissed(s.missed, f)}, q, fb);
+		}
+		case 'answer': return answer(s, a.text);
+	}
+}
+
+function next(s: Session): Session {
+	const q = currentQuestion(s);
+	if (q && !s.explained) return s; // a question blocks until answered or revealed
+	if (isDone(s)) return s;
+	return {...s, pos: s.pos + 1, field: 0, attempts: 0, hints: 0, revealed: false, missed: [], explained: false, feedback: undefined};
+}
+
+function answer(s: Session, raw: string): Session {
+	const q = currentQuestion(s);
+	const f = currentField(s);
+	if (!q || !f) return s;
+	const choices = choicesFor(f);
+	const pick = /^\s*\d+\s*$/.test(raw) && choices ? choices[Number(raw) - 1] : undefined;
+	const text = pick ?? raw; // a select field also takes the number of a choice, as plain mode lists them
+	const exp = expected(q, f, s.trace);
+	const verdict = check(s, q, exp, text);
+	const rule = ruleFor(q, f, s.trace, s.relative);
+	if (verdict === undefined) {
+		return {...s, feedback: {kind: 'unreadable', field: f, expected: formatHelp(f), given: text}};
+	}
+	if (!verdict) {
+		return {...s, attempts: s.attempts + 1, missed: addMissed(s.missed, f),
+			feedback: {kind: 'wrong', field: f, expected: showExpected(s, q, f), given: text.trim(), rule}};
+	}
+	return advanceField({...s, attempts: s.attempts + 1}, q, {kind: 'correct', field: f, expected: showExpected(s, q, f), given: text.trim(), rule});
+}
+
+function advanceField(s: Session, q: Question, fb: Feedback): Session {
+	if (s.field + 1 < q.ask.length) return {...s, field: s.field + 1, feedback: fb};
+	const result: QuestionResult = {
+		attempts: s.attempts, hints: s.hints, revealed: s.revealed, missed: s.missed,
+		firstTry: !s.revealed && s.hints === 0 && s.missed.length === 0,
+	};
+	return {...s, explained: true, feedback: fb, results: {...s.results, [q.id]: result}};
+}
+
+function addMissed(missed: readonly Field[], f: Field): readonly Field[] {
+	return missed.includes(f) ? missed : [...missed, f];
+}
+
+/** true / false, or undefined when the text cannot be read as this kind of answer. */
+export function check(s: Session, q: Question, exp: Expected, text: string): boolean | undefined {
+	switch (exp.field) {
+		case 'flags': {
+			const f = parseFlags(text);
+			return f === undefined ? undefined : sameFlags(f, exp.flags);
+		}
+		case 'seq': case 'ack': case 'len': case 'count': {
+			const self: Side | undefined = exp.field === 'seq' ? senderOf(s, q) : exp.field === 'ack' ? receiverOf(s, q) : undefined;
+			const n = parseNumber(text, s.trace.isn, self);
+			if (!n) return undefined;
+			if (n.absolute) return n.value === exp.value;
+			return n.value === (s.relative ? exp.relative : exp.value);
+		}
+		case 'sender': {
+			const v = parseSender(text);
+			return v === undefined ? undefined : v === exp.value;
+		}
+		case 'state': {
+			const v = parseState(text);
+			return v === undefined ? undefined : v === exp.value;
+		}
+		case 'timer': {
+			const v = parseTimer(text);
+			return v === undefined ? undefined : exp.any.includes(v);
+		}
+		case 'duration': {
+			const v = parseSeconds(text);
+			return v === undefined ? undefined : Math.abs(v - exp.value) < 1e-9;
+		}
+		case 'acked': case 'claim': {
+			const v = parseYesNo(text);
+			return v === undefined ? undefined : v === exp.value;
+		}
+	}
+}
+
+function senderOf(s: Session, q: Question): Side | undefined {
+	return q.segment === undefined ? undefined : segmentsOf(s.trace, q.step)[q.segment - 1]?.from;
+}
+
+function receiverOf(s: Session, q: Question): Side | undefined {
+	return q.segment === undefined ? undefined : segmentsOf(s.trace, q.step)[q.segment - 1]?.to;
+}
+
+export function showExpected(s: Session, q: Question, f: Field): string {
+	const e = expected(q, f, s.trace);
+	switch (e.field) {
+		case 'flags': return showFlags(e.flags);
+		case 'seq': case 'ack': return String(s.relative ? e.relative : e.value);
+		case 'len': case 'count': return String(e.value);
+		case 'duration': return `${e.value} s`;
+		case 'timer': return e.any.join(' or ');
+		case 'acked': return e.value ? 'yes' : 'no';
+		case 'claim': return e.value ? 'true' : 'false';
+		default: return e.value;
+	}
+}
+
+function formatHelp(f: Field): string {
+	switch (f) {
+		case 'flags': return 'flags such as SYN, SYN+ACK, ACK, FIN+ACK, RST';
+		case 'seq': case 'ack': return 'a number (e.g. 1001), or x+1 / y+1 with x the client\'s ISN and y the server\'s';
+		case 'len': case 'count': return 'a whole number';
+		case 'sender': return 'client or server';
+		case 'state': return `a state: ${STATES.join(', ')}`;
+		case 'timer': return 'retransmit, delayed-ack, time-wait, fin-wait-2 or none';
+		case 'duration': return 'seconds, e.g. 60 or 60s or 200ms';
+		case 'acked': return 'yes or no';
+		case 'claim': return 'true or false';
+	}
+}
+
+/** The choices a select list offers for a field (text fields return undefined). */
+export function choicesFor(f: Field): readonly string[] | undefined {
+	switch (f) {
+		case 'flags': return ['SYN', 'SYN,ACK', 'ACK', 'FIN,ACK', 'FIN', 'RST', 'RST,ACK'];
+		case 'state': return STATES;
+		case 'sender': return ['client', 'server'];
+		case 'timer': return ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2', 'none'];
+		case 'acked': return ['yes', 'no'];
+		case 'claim': return ['true', 'false'];
+		default: return undefined;
+	}
+}
+
+/** Values for {placeholders} in lesson text: ISNs and the current question's answers. */
+export function templateValues(s: Session): Record<string, number | string> {
+	const values: Record<string, number | string> = {'client.isn': s.trace.isn.client, 'server.isn': s.trace.isn.server, x: s.trace.isn.client, y: s.trace.isn.server};
+	const q = currentQuestion(s);
+	if (q) for (const f of q.ask) {
+		try {
+			const e = expected(q, f, s.trace);
+			values[f] = 'value' in e && typeof e.value === 'number' ? e.value : showExpected(s, q, f);
+		} catch { /* a question without an answer in this trace: tcp-tutor check reports it */ }
+	}
+	return values;
+}
+
+export function explanation(s: Session): string | undefined {
+	const q = currentQuestion(s);
+	return q && s.explained ? fillTemplate(q.explain, templateValues(s)) : undefined;
+}
+
+/** The story for the current step: the TCP view and the analogy. */
+export function storyFor(s: Session): {tcp: string; analogy?: string} | undefined {
+	const step = currentBeat(s).step;
+	for (let i = step; i >= 0; i--) {
+		const beat = s.lesson.story.find(b => b.step === i);
+		if (beat) return {tcp: fillTemplate(beat.tcp, templateValues(s)), ...(beat.analogy ? {analogy: fillTemplate(beat.analogy, templateValues(s))} : {})};
+	}
+	return s.lesson.intro ? {tcp: fillTemplate(s.lesson.intro.tcp, templateValues(s)), ...(s.lesson.intro.analogy ? {analogy: s.lesson.intro.analogy} : {})} : undefined;
+}
+
+/** The events the learner can see now (a prefix of the trace). */
+export function shownEvents(s: Session) {
+	return s.trace.events.slice(0, currentBeat(s).shown);
+}
+
+/** 0-100: a question solved at the first try without hints counts 1, solved later 0.5, revealed 0. */
+export function score(s: Pick<Session, 'lesson' | 'results'>): number {
+	const qs = s.lesson.questions;
+	if (qs.length === 0) return 100;
+	const points = qs.reduce((sum, q) => {
+		const r = s.results[q.id];
+		return sum + (!r || r.revealed ? 0 : r.firstTry ? 1 : 0.5);
+	}, 0);
+	return Math.round((100 * points) / qs.length);
+}
+
+/** Step k of n, for the header: questions answered so far. */
+export function progressOf(s: Session): {done: number; total: number} {
+	return {done: Object.keys(s.results).filter(id => s.lesson.questions.some(q => q.id === id)).length, total: s.lesson.questions.length};
+}

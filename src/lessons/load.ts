@@ -1,0 +1,63 @@
+// Read lesson files: the shipped ones and, with --lessons DIR, a learner's own (untrusted).
+import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {InputError, parseYaml} from '../yaml-source.js';
+import {type Lesson, parseLesson} from './schema.js';
+
+export const MAX_LESSON_BYTES = 256 * 1024;
+
+export function lessonFromYaml(text: string, file: string): Lesson {
+	return parseLesson(parseYaml(text, file), file);
+}
+
+export function loadLessonFile(file: string): Lesson {
+	let text: string;
+	try {
+		if (statSync(file).size > MAX_LESSON_BYTES) throw new InputError(file, undefined, 'file', `larger than ${MAX_LESSON_BYTES / 1024} KiB; a lesson is a short YAML file`);
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		if (error instanceof InputError) throw error;
+		throw new InputError(file, undefined, 'file', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+	}
+	return lessonFromYaml(text, file);
+}
+
+/** The lesson files of a folder, sorted by name (a numeric prefix orders them). */
+export function lessonFiles(dir: string): string[] {
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch (error) {
+		throw new InputError(dir, undefined, 'folder', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+	}
+	return names.filter(n => /\.ya?ml$/.test(n)).sort().map(n => join(dir, n));
+}
+
+export type LoadResult = {readonly lessons: Lesson[]; readonly errors: InputError[]};
+
+/** Load every lesson of these folders; a bad file is reported, the others still load. A later duplicate id is an error. */
+export function loadLessons(dirs: readonly string[]): LoadResult {
+	const lessons: Lesson[] = [];
+	const errors: InputError[] = [];
+	for (const dir of dirs) {
+		let files: string[];
+		try {
+			files = lessonFiles(dir);
+		} catch (error) {
+			errors.push(error as InputError);
+			continue;
+		}
+		for (const file of files) {
+			try {
+				const lesson = loadLessonFile(file);
+				const twin = lessons.find(l => l.id === lesson.id);
+				if (twin) errors.push(new InputError(file, 1, 'id', `"${lesson.id}" is already used by ${twin.file}; lesson ids must be unique`));
+				else lessons.push(lesson);
+			} catch (error) {
+				if (!(error instanceof InputError)) throw error;
+				errors.push(error);
+			}
+		}
+	}
+	return {lessons, errors};
+}

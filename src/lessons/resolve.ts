@@ -1,0 +1,172 @@
+// A question's answers, read from the trace (never from the lesson), and the rule that decides each.
+import type {Snapshot, TimerKind} from '../sim/endpoint.js';
+import {type Side, peerOf} from '../sim/segment.js';
+import type {Trace} from '../sim/run.js';
+import type {SegmentEvent} from '../sim/trace.js';
+import {showFlags} from './answers.js';
+import type {Claim, Field, Question} from './schema.js';
+
+/** The expected value of one field. Numbers carry both forms; `any` lists every accepted value. */
+export type Expected =
+	| {readonly field: 'flags'; readonly flags: SegmentEvent['flags']}
+	| {readonly field: 'seq' | 'ack' | 'len' | 'count'; readonly value: number; readonly relative: number}
+	| {readonly field: 'sender'; readonly value: Side}
+	| {readonly field: 'state'; readonly value: Snapshot['state']}
+	| {readonly field: 'timer'; readonly any: readonly (TimerKind | 'none')[]}
+	| {readonly field: 'duration'; readonly value: number}
+	| {readonly field: 'acked' | 'claim'; readonly value: boolean};
+
+/** A question that cannot be answered from this trace (the step sent fewer segments, no timer runs …). */
+export class NoAnswer extends Error {}
+
+export type Position = {readonly segment?: SegmentEvent; readonly after: Readonly<Record<Side, Snapshot>>};
+
+/** The segment or step a question points at. */
+export function position(q: Question, trace: Trace): Position {
+	const step = trace.steps[q.step];
+	if (!step) throw new NoAnswer(`the scenario has no step ${q.step + 1}`);
+	if (q.segment === undefined) return {after: step.after};
+	const segs = segmentsOf(trace, q.step);
+	const segment = segs[q.segment - 1];
+	if (!segment) throw new NoAnswer(`step ${q.step + 1} (${step.step.text}) sends ${segs.length} segment(s), not ${q.segment}`);
+	return {segment, after: segment.after ?? step.after};
+}
+
+export function segmentsOf(trace: Trace, stepIndex: number): SegmentEvent[] {
+	const step = trace.steps[stepIndex];
+	if (!step) return [];
+	return trace.events.slice(step.from, step.to).filter((e): e is SegmentEvent => e.type === 'segment');
+}
+
+export function expected(q: Question, field: Field, trace: Trace): Expected {
+	const pos = position(q, trace);
+	if (field === 'claim') {
+		if (!q.claim) throw new NoAnswer('a claim question needs "claim"');
+		return {field: 'claim', value: evaluateClaim(q, q.claim, trace)};
+	}
+	return resolveField(q, field, pos, trace);
+}
+
+function resolveField(q: Question, field: Exclude<Field, 'claim'>, pos: Position, trace: Trace): Expected {
+	const seg = pos.segment;
+	const needSeg = () => {
+		if (!seg) throw new NoAnswer(`asking ${field} needs a segment`);
+		return seg;
+	};
+	const snap = () => pos.after[q.endpoint ?? 'client'];
+	switch (field) {
+		case 'flags': return {field, flags: needSeg().flags};
+		case 'seq': return {field, value: needSeg().seq, relative: needSeg().rel.seq};
+		case 'ack': {
+			const s = needSeg();
+			if (s.ack === null || s.rel.ack === null) throw new NoAnswer(`segment ${q.segment} of step ${q.step + 1} has no ACK flag, so no ack number`);
+			return {field, value: s.ack, relative: s.rel.ack};
+		}
+		case 'len': return {field, value: needSeg().len, relative: needSeg().len};
+		case 'sender': return {field, value: needSeg().from};
+		case 'state': return {field, value: snap().state};
+		case 'acked': return {field, value: snap().acked};
+		case 'timer': {
+			const timers = snap().timers.filter(t => q.timer === undefined || t.timer === q.timer);
+			return {field, any: timers.length === 0 ? ['none'] : timers.map(t => t.timer)};
+		}
+		case 'duration': {
+			const timers = snap().timers.filter(t => q.timer === undefined || t.timer === q.timer);
+			const t = timers[0];
+			if (!t || (q.timer === undefined && timers.length > 1)) throw new NoAnswer(`no single ${q.timer ?? ''} timer runs on the ${q.endpoint} after step ${q.step + 1}`.replace('  ', ' '));
+			return {field, value: t.duration};
+		}
+		case 'count': {
+			let n = 0;
+			for (let i = q.step; i <= (q.through ?? q.step); i++) n += segmentsOf(trace, i).length;
+			return {field, value: n, relative: n};
+		}
+	}
+}
+
+function evaluateClaim(q: Question, claim: Claim, trace: Trace): boolean {
+	const e = resolveField(q, claim.field, position(q, trace), trace);
+	if ('includes' in claim) return e.field === 'flags' && e.flags.includes(claim.includes.toUpperCase() as never);
+	switch (e.field) {
+		case 'flags': return showFlags(e.flags) === String(claim.equals).toUpperCase().replace(/[\s+]/g, ',');
+		case 'timer': return e.any.includes(claim.equals as never);
+		case 'seq': case 'ack': case 'len': case 'count': return e.value === claim.equals;
+		default: return e.value === claim.equals;
+	}
+}
+
+/** The rule that decides a value, in a sentence, with this trace's numbers. */
+export function ruleFor(q: Question, field: Field, trace: Trace, relative: boolean): string {
+	const pos = position(q, trace);
+	const seg = pos.segment;
+	const n = (abs: number, rel: number) => String(relative ? rel : abs);
+	switch (field) {
+		case 'seq': {
+			if (!seg) return '';
+			if (seg.flags.includes('SYN')) return `A SYN carries the sender's initial sequence number (ISN): seq = ISN = ${n(seg.seq, seg.rel.seq)}.`;
+			if (seg.flags.includes('RST') && seg.ack === null) return `An RST answering a segment that had ACK set takes that ACK as its seq (RFC 9293 3.10.7.1): seq = ${seg.seq}.`;
+			const parts = consumed(trace, seg, seg.from);
+			return `seq is the sender's next unused number (SND.NXT): ISN + 1 for its SYN${parts.bytes ? ` + ${parts.bytes} data bytes` : ''}${parts.fin ? ' + 1 for its FIN' : ''} = ${n(seg.seq, seg.rel.seq)}. SYN and FIN each use one sequence number.`;
+		}
+		case 'ack': {
+			if (!seg || seg.ack === null || seg.rel.ack === null) return '';
+			const parts = consumed(trace, seg, peerOf(seg.from));
+			return `ack is the next number the sender expects from the ${seg.to} (RCV.NXT): its ISN + 1 for its SYN${parts.bytes ? ` + ${parts.bytes} bytes received` : ''}${parts.fin ? ' + 1 for its FIN' : ''} = ${n(seg.ack, seg.rel.ack)}. SYN and FIN each consume one sequence number.`;
+		}
+		case 'len': return 'len counts data bytes only: SYN, FIN and a pure ACK carry none.';
+		case 'flags': return seg ? `The ${seg.from} sent ${showFlags(seg.flags)}${seg.flags.includes('PSH') ? ' (tcpdump also shows PSH on data)' : ''}.` : '';
+		case 'sender': return seg ? `The next segment comes from the ${seg.from}.` : '';
+		case 'state': {
+			const ep = q.endpoint ?? 'client';
+			const change = lastStateChange(trace, q, ep, pos);
+			return change ? `The ${ep} went ${change.from} → ${change.to} on "${change.cause}".` : `The ${ep} stayed in ${pos.after[ep].state}.`;
+		}
+		case 'timer':
+		case 'duration': {
+			const timers = pos.after[q.endpoint ?? 'client'].timers;
+			return timers.length === 0 ? `No timer runs on the ${q.endpoint}.` : timers.map(t => `${t.timer} runs for ${t.duration} s: ${TIMER_RULES[t.timer]}`).join(' ');
+		}
+		case 'count': return 'Count every segment put on the wire, lost ones included.';
+		case 'acked': return pos.after[q.endpoint ?? 'client'].acked
+			? `The ${q.endpoint} has acknowledged everything it received.`
+			: `The ${q.endpoint} still owes an ACK (Linux may delay it, hoping to send it with data or a FIN).`;
+		case 'claim': return '';
+	}
+}
+
+const TIMER_RULES: Record<TimerKind, string> = {
+	'retransmit': 'the retransmission timeout starts at 1 s (RFC 6298; Linux sets 200 ms once it has measured a tiny RTT) and doubles on each retry.',
+	'delayed-ack': 'Linux may delay an ACK up to 40 ms, hoping to send it along with data or a FIN.',
+	'time-wait': 'TIME-WAIT lasts 2×MSL; Linux fixes it at 60 s (TCP_TIMEWAIT_LEN), the RFC\'s MSL of 2 min would make it 4 min.',
+	'fin-wait-2': 'net.ipv4.tcp_fin_timeout (60 s) bounds how long a closed (orphaned) socket waits in FIN-WAIT-2.',
+	'syn-queue': 'a half-open request lives until its SYN-ACK retries (tcp_synack_retries) run out.',
+};
+
+/** What a side had used of its sequence space before `seg`: data bytes and whether its FIN went out. */
+function consumed(trace: Trace, seg: SegmentEvent, side: Side): {bytes: number; fin: boolean} {
+	const upto = trace.events.indexOf(seg);
+	let bytes = 0;
+	let fin = false;
+	let maxEnd = 0;
+	for (const e of trace.events.slice(0, upto)) {
+		if (e.type !== 'segment' || e.from !== side || e.flags.includes('RST')) continue;
+		const end = e.rel.seq + e.len;
+		if (e.len > 0 && end > maxEnd) {
+			bytes += end - Math.max(maxEnd, e.rel.seq);
+			maxEnd = end;
+		}
+		if (e.flags.includes('FIN')) fin = true;
+	}
+	if (side === seg.from && seg.flags.includes('FIN') && fin && seg.rel.seq === 1 + bytes) fin = false; // a retransmitted FIN
+	return {bytes, fin};
+}
+
+/** The latest change into the state the endpoint is in at the position. */
+function lastStateChange(trace: Trace, q: Question, ep: Side, pos: Position): {from: string; to: string; cause: string} | undefined {
+	const end = trace.steps[q.step]?.to ?? trace.events.length;
+	for (let i = end - 1; i >= 0; i--) {
+		const e = trace.events[i]!;
+		if (e.type === 'state' && e.endpoint === ep && e.to === pos.after[ep].state) return e;
+	}
+	return undefined;
+}

@@ -1,6 +1,6 @@
 // The application's calls on a socket: RFC 9293 3.10.1-3.10.6 (OPEN, SEND, RECEIVE, CLOSE, ABORT)
 // as Linux's socket API does them (listen, connect, send, read, shutdown, close, SO_LINGER 0).
-import {type Ctx, type Tcb, flush, newTcb, sendActiveReset, sendNew, setState, stopTimer, takeIsn} from './endpoint.js';
+import {type Ctx, type Tcb, flush, newTcb, sendActiveReset, sendNew, setState, setTimer, stopTimer, takeIsn} from './endpoint.js';
 
 export type CallName = 'listen' | 'connect' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'crash';
 export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'send', 'read', 'close', 'shutdown', 'abort', 'crash'];
@@ -133,9 +133,7 @@ function shutWrite(tcb: Tcb, ctx: Ctx): void {
 
 /** Linux tcp_close: an orphan in FIN-WAIT-2 is given tcp_fin_timeout to receive the peer's FIN. */
 export function armFinWait2(tcb: Tcb, ctx: Ctx): void {
-	if (tcb.timers['fin-wait-2'] !== undefined) return;
-	tcb.timers['fin-wait-2'] = ctx.now + ctx.sysctls.finTimeoutUs;
-	ctx.emit({kind: 'timer', timer: 'fin-wait-2', action: 'set', durationUs: ctx.sysctls.finTimeoutUs});
+	if (tcb.timers['fin-wait-2'] === undefined) setTimer(tcb, 'fin-wait-2', ctx.sysctls.finTimeoutUs, ctx);
 }
 
 function abort(tcb: Tcb, ctx: Ctx): string {
@@ -152,6 +150,6 @@ function abort(tcb: Tcb, ctx: Ctx): string {
 function crash(tcb: Tcb, ctx: Ctx): string {
 	for (const kind of Object.keys(tcb.timers) as (keyof typeof tcb.timers)[]) stopTimer(tcb, kind, ctx);
 	setState(tcb, 'CLOSED', 'crash', ctx);
-	Object.assign(tcb, newTcb(tcb.side, [tcb.iss, ...tcb.nextIsn], ctx.sysctls, tcb.cookieSecret));
+	Object.assign(tcb, newTcb(tcb.side, tcb.nextIsn, ctx.sysctls, tcb.cookieSecret));
 	return 'ok';
 }

@@ -54,6 +54,10 @@ export type Tcb = {
 	/** Sequence space received since our last ACK went out. */
 	unackedRecv: number;
 	timers: Partial<Record<TimerKind, number>>;
+	/** How long each pending timer was set for. */
+	timerSetUs: Partial<Record<TimerKind, number>>;
+	/** The ack number of the last ACK this side sent (null before any). */
+	lastAckSent: number | null;
 	/** Half-open requests in the SYN queue (a flood's spoofed SYNs): each one's expiry time. */
 	synQueue: number[];
 	/** ISNs for the next connections, drawn from the seed in advance. */
@@ -87,7 +91,8 @@ export function newTcb(side: Side, isns: number[], sysctls: Sysctls, cookieSecre
 		rcvNxt: 0, rcvWnd: sysctls.window, rtxQueue: [], ooo: [], pendingSend: 0, unread: 0,
 		wrShut: false, orphan: false, peerFin: false, passive: false, retries: 0,
 		rtoUs: sysctls.rtoInitialUs, quickAcks: -1, pingpong: false, lastDataRecvUs: -1,
-		unackedRecv: 0, timers: {}, synQueue: [], nextIsn: isns.slice(1), cookieSecret, error: null,
+		// RFC 9293 3.4.1: a fresh ISN per connection; the first takes isns[0] (a scenario's fixed ISN, Trace.isn).
+		unackedRecv: 0, timers: {}, timerSetUs: {}, lastAckSent: null, synQueue: [], nextIsn: isns.slice(), cookieSecret, error: null,
 	};
 }
 
@@ -114,7 +119,26 @@ function resetConnection(tcb: Tcb, ctx: Ctx): void {
 
 export function setTimer(tcb: Tcb, kind: TimerKind, durationUs: number, ctx: Ctx): void {
 	tcb.timers[kind] = ctx.now + durationUs;
+	tcb.timerSetUs[kind] = durationUs;
 	ctx.emit({kind: 'timer', timer: kind, action: 'set', durationUs});
+}
+
+/** What a lesson may ask about an endpoint at some instant. */
+export type Snapshot = {
+	readonly state: State;
+	readonly sndNxt: number;
+	readonly rcvNxt: number;
+	/** Everything received has been acknowledged (no ACK is owed). */
+	readonly acked: boolean;
+	/** Pending timers and how long each was set for, in seconds. */
+	readonly timers: readonly {readonly timer: TimerKind; readonly duration: number}[];
+};
+
+export function snapshot(tcb: Tcb): Snapshot {
+	const timers = (Object.keys(tcb.timers) as TimerKind[]).filter(k => k !== 'syn-queue')
+		.map(timer => ({timer, duration: (tcb.timerSetUs[timer] ?? 0) / 1e6}));
+	const synced = !['CLOSED', 'LISTEN', 'SYN-SENT'].includes(tcb.state);
+	return {state: tcb.state, sndNxt: tcb.sndNxt, rcvNxt: tcb.rcvNxt, acked: !synced || tcb.lastAckSent === tcb.rcvNxt, timers};
 }
 
 export function stopTimer(tcb: Tcb, kind: TimerKind, ctx: Ctx): void {
@@ -136,6 +160,7 @@ export function takeIsn(tcb: Tcb): number {
 export function transmit(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	ctx.emit({kind: 'send', seg});
 	if (seg.ack !== null) {
+		tcb.lastAckSent = seg.ack;
 		// An ACK rides on this segment: a pending delayed ACK is no longer needed (Linux tcp_event_ack_sent).
 		tcb.unackedRecv = 0;
 		stopTimer(tcb, 'delayed-ack', ctx);

@@ -3,9 +3,9 @@ import type {Scenario, Step} from './scenario.js';
 import {PROFILES} from './profiles.js';
 import {rng} from './random.js';
 import type {Side} from './segment.js';
-import type {State} from './endpoint.js';
+import {type Snapshot, type State, snapshot} from './endpoint.js';
 import type {TraceEvent} from './trace.js';
-import {type World, addRule, advance, call, createWorld, flood, inject, settle} from './world.js';
+import {type World, addRule, advance, call, createWorld, flood, inject, settle, takeSnapshots} from './world.js';
 
 export type StepResult = {
 	readonly step: Step;
@@ -14,6 +14,8 @@ export type StepResult = {
 	readonly to: number;
 	/** Each endpoint's state once the step settled. */
 	readonly states: Readonly<Record<Side, State>>;
+	/** Each endpoint once the step settled. */
+	readonly after: Readonly<Record<Side, Snapshot>>;
 };
 
 export type Trace = {
@@ -67,6 +69,7 @@ export function applyStep(w: World, step: Step): void {
 			inject(w, step.from, step.seg);
 			break;
 	}
+	takeSnapshots(w); // segments lost at once are recorded before anything else happens
 	settle(w);
 }
 
@@ -76,7 +79,9 @@ export function run(scenario: Scenario, seed: number): Trace {
 	for (const step of scenario.steps) {
 		const from = w.events.length;
 		applyStep(w, step);
-		steps.push({step, from, to: w.events.length, states: {client: w.eps.client.state, server: w.eps.server.state}});
+		takeSnapshots(w);
+		steps.push({step, from, to: w.events.length, states: {client: w.eps.client.state, server: w.eps.server.state},
+			after: {client: snapshot(w.eps.client), server: snapshot(w.eps.server)}});
 	}
 	const {isns} = drawIsns(scenario, seed);
 	return {seed, profile: scenario.profile, isn: {client: isns.client[0]!, server: isns.server[0]!}, events: w.events, steps};

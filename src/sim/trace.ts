@@ -1,5 +1,5 @@
 // Trace events: the simulator's truth, and their JSON form (one object a line, time order).
-import type {State, TimerKind} from './endpoint.js';
+import type {Snapshot, State, TimerKind} from './endpoint.js';
 import type {Flag, Side} from './segment.js';
 
 export type Fate = 'delivered' | 'dropped' | 'duplicated';
@@ -19,6 +19,10 @@ export type SegmentEvent = {
 	readonly delayed?: number;
 	/** seq relative to the sender's ISN and ack relative to the receiver's, as Wireshark shows them. */
 	readonly rel: {readonly seq: number; readonly ack: number | null};
+	/** Both endpoints once this segment was handled (arrived, or was lost). Not part of the JSON. */
+	after?: Readonly<Record<Side, Snapshot>>;
+	/** Which flight this is (a duplicate shares it). Not part of the JSON. */
+	readonly id: number;
 };
 
 export type StateEvent = {readonly type: 'state'; readonly t: number; readonly endpoint: Side; readonly from: State; readonly to: State; readonly cause: string};
@@ -32,7 +36,7 @@ export type TraceEvent = SegmentEvent | StateEvent | CallEvent | TimerEvent | No
 /** One event as a JSON line; `relative` prints seq/ack relative to the ISNs. */
 export function eventToJson(e: TraceEvent, relative = false): string {
 	if (e.type !== 'segment') return JSON.stringify(e);
-	const {rel, delayed, ...rest} = e;
+	const {rel, delayed, after: _after, id: _id, ...rest} = e;
 	const out: Record<string, unknown> = {...rest, ...(relative ? {seq: rel.seq, ack: rel.ack} : {})};
 	if (delayed !== undefined) out['delayed'] = delayed;
 	return JSON.stringify(out);

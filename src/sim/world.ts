@@ -1,7 +1,7 @@
 // The world: two endpoints, the network between them and the clock. Pure from the outside:
 // every function takes a world and returns the next one; nothing reads a wall clock or Math.random.
 import {type Call, applyCall} from './calls.js';
-import {type Ctx, type Emit, type Tcb, type TimerKind, newTcb, setTimer} from './endpoint.js';
+import {type Ctx, type Emit, type Tcb, type TimerKind, newTcb, setTimer, snapshot} from './endpoint.js';
 import {type Flight, type NetRule, fateOf, takeRule} from './network.js';
 import {type Profile, type Sysctls} from './profiles.js';
 import {expireSynQueue, receive} from './receive.js';
@@ -24,6 +24,10 @@ export type World = {
 	/** The ISN of the latest SYN each side sent: the base of relative numbers. */
 	isnSeen: Partial<Record<Side, number>>;
 	events: TraceEvent[];
+	/** Segments (by id) whose `after` snapshot is due once the current event is handled. */
+	pendingSnapshots: number[];
+	/** Each segment handed to an endpoint, in arrival order: its flight id and events.length at that moment. */
+	arrivals: {readonly id: number; readonly event: number}[];
 };
 
 export type WorldOptions = {
@@ -39,7 +43,7 @@ export function createWorld(o: WorldOptions): World {
 	return {
 		now: 0, profile: o.profile, sysctls: o.sysctls, latencyUs: o.latencyUs,
 		eps: {client: newTcb('client', o.isns.client, o.sysctls), server: newTcb('server', o.isns.server, o.sysctls, o.cookieSecret)},
-		inFlight: [], rules: [], order: 0, nextId: 1, isnSeen: {}, events: [],
+		inFlight: [], rules: [], order: 0, nextId: 1, isnSeen: {}, events: [], arrivals: [], pendingSnapshots: [],
 	};
 }
 
@@ -76,9 +80,12 @@ function put(w: World, from: Side, seg: Segment): void {
 	w.events.push({
 		type: 'segment', t: secondsOf(w.now), from, to, flags: flagsOf(seg), seq: seg.seq, ack: seg.ack,
 		len: seg.len, win: seg.win, fate, ...(extra > 0 ? {delayed: secondsOf(extra)} : {}),
-		rel: {seq: relative(w, from, seg.seq), ack: seg.ack === null ? null : relative(w, to, seg.ack)},
+		rel: {seq: relative(w, from, seg.seq), ack: seg.ack === null ? null : relative(w, to, seg.ack)}, id,
 	});
-	if (fate === 'dropped') return;
+	if (fate === 'dropped') {
+		w.pendingSnapshots.push(id); // lost: nothing changes because of it
+		return;
+	}
 	const at = w.now + w.latencyUs + extra;
 	const held = w.inFlight.filter(f => f.from === from && f.at === Infinity);
 	w.inFlight.push({id, seg, from, to, at: rule?.action === 'reorder' ? Infinity : at, order: w.order++});
@@ -160,10 +167,23 @@ function handle(w: World, n: Next): void {
 	w.now = Math.max(w.now, n.at);
 	if (n.kind === 'arrive') {
 		w.inFlight = w.inFlight.filter(f => f !== n.flight);
+		w.arrivals.push({id: n.flight.id, event: w.events.length});
 		receive(w.eps[n.flight.to], n.flight.seg, ctxFor(w, n.flight.to));
+		w.pendingSnapshots.push(n.flight.id);
 	} else {
 		fireTimer(w.eps[n.side], n.timer, ctxFor(w, n.side));
 	}
+	takeSnapshots(w);
+}
+
+/** Record both endpoints on the segments just handled (the first arrival wins for a duplicate). */
+export function takeSnapshots(w: World): void {
+	if (w.pendingSnapshots.length === 0) return;
+	const after = {client: snapshot(w.eps.client), server: snapshot(w.eps.server)};
+	for (const e of w.events) {
+		if (e.type === 'segment' && e.after === undefined && w.pendingSnapshots.includes(e.id)) e.after = after;
+	}
+	w.pendingSnapshots = [];
 }
 
 /** Run until no segment is in flight; timers fire only while the clock moves towards an arrival. */

@@ -1,0 +1,48 @@
+// What the progress store keeps: keyed by lesson id (never by position), unknown ids kept.
+import type {Saved} from '../lessons/engine.js';
+import type {Field} from '../lessons/schema.js';
+
+export const SCHEMA_VERSION = 1;
+
+export type LessonProgress = {
+	/** Finished at least once. */
+	readonly completed: boolean;
+	/** Best score of a finished attempt, 0-100 (null until one is finished). */
+	readonly bestScore: number | null;
+	/** Attempts started. */
+	readonly attempts: number;
+	/** Where the learner stopped in an unfinished attempt. */
+	readonly resume?: Saved;
+	/** Questions answered in that attempt, and how many the lesson has (for "step k/n"). */
+	readonly answered?: number;
+	readonly total?: number;
+	readonly updatedAt?: string;
+};
+
+export type FieldStats = {readonly asked: number; readonly firstTry: number};
+
+export type ProgressData = {
+	readonly schemaVersion: number;
+	readonly lessons: Readonly<Record<string, LessonProgress>>;
+	/** Accuracy per kind of question. */
+	readonly fields: Readonly<Partial<Record<Field, FieldStats>>>;
+	/** The lesson to offer under "continue where you left off". */
+	readonly lastLesson?: string;
+};
+
+/** The store the UI and plain mode talk to (src/progress/store.ts implements it on conf). */
+export interface ProgressStore {
+	read(): ProgressData;
+	lesson(id: string): LessonProgress | undefined;
+	/** Save an attempt in progress (after every answered question and on quit). */
+	saveAttempt(lessonId: string, resume: Saved, answered: number, total: number): void;
+	/** Start a new attempt (counts it). */
+	startAttempt(lessonId: string): void;
+	/** A finished attempt: score, per-field accuracy; clears the resume point. */
+	finishAttempt(lessonId: string, score: number, fieldResults: readonly {readonly field: Field; readonly firstTry: boolean}[]): void;
+	reset(lessonId?: string): void;
+	/** Set when the store file was unreadable and moved aside: tell the learner once. */
+	readonly notice?: string;
+	/** Where the store lives (for `tcp-tutor progress`). */
+	readonly path: string;
+}

@@ -1,0 +1,86 @@
+// Salvage what a store file holds: keep every valid entry (and keys a newer tutor wrote), drop only
+// what cannot be read. A hand-edited file with one bad entry loses that entry, nothing else.
+import type {QuestionResult, Saved} from '../lessons/engine.js';
+import {isRecord} from '../yaml-source.js';
+import {type FieldStats, type LessonProgress, type ProgressData, SCHEMA_VERSION} from './types.js';
+
+export type Normalized = {readonly data: ProgressData & Record<string, unknown>; readonly dropped: readonly string[]};
+
+const wholeNumber = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+export function normalize(raw: unknown): Normalized {
+	const dropped: string[] = [];
+	const top = isRecord(raw) ? raw : {};
+	if (!isRecord(raw)) dropped.push('the whole file (not a JSON object)');
+	const lessons: Record<string, LessonProgress> = {};
+	const rawLessons = isRecord(top['lessons']) ? top['lessons'] : {};
+	for (const [id, v] of Object.entries(rawLessons)) {
+		const p = lessonProgress(v, id, dropped);
+		if (p) lessons[id] = p;
+	}
+	const fields: Record<string, FieldStats> = {};
+	if (isRecord(top['fields'])) {
+		for (const [f, v] of Object.entries(top['fields'])) {
+			if (isRecord(v) && wholeNumber(v['asked']) && wholeNumber(v['firstTry']) && v['firstTry'] <= v['asked']) fields[f] = {asked: v['asked'], firstTry: v['firstTry']};
+			else dropped.push(`accuracy of "${f}"`);
+		}
+	}
+	const lastLesson = typeof top['lastLesson'] === 'string' ? top['lastLesson'] : undefined;
+	const version = wholeNumber(top['schemaVersion']) ? Math.max(top['schemaVersion'], SCHEMA_VERSION) : SCHEMA_VERSION;
+	// Keys we do not know (a newer tutor's, conf's own __internal__) are kept as they are.
+	const data = {...top, schemaVersion: version, lessons, fields, ...(lastLesson === undefined ? {} : {lastLesson})};
+	if (lastLesson === undefined) delete (data as Record<string, unknown>)['lastLesson'];
+	return {data: data as Normalized['data'], dropped};
+}
+
+function lessonProgress(v: unknown, id: string, dropped: string[]): LessonProgress | undefined {
+	if (!isRecord(v)) {
+		dropped.push(`lesson "${id}" (not an object)`);
+		return undefined;
+	}
+	const bestScore = typeof v['bestScore'] === 'number' && v['bestScore'] >= 0 && v['bestScore'] <= 100 ? v['bestScore'] : null;
+	if (v['bestScore'] !== undefined && v['bestScore'] !== null && bestScore === null) dropped.push(`best score of "${id}"`);
+	const resume = v['resume'] === undefined ? undefined : saved(v['resume']);
+	if (v['resume'] !== undefined && !resume) dropped.push(`resume point of "${id}"`);
+	return {
+		...v,
+		completed: v['completed'] === true,
+		bestScore,
+		attempts: wholeNumber(v['attempts']) ? v['attempts'] : 0,
+		...(resume ? {resume} : {}),
+		...(wholeNumber(v['answered']) ? {answered: v['answered']} : {}),
+		...(wholeNumber(v['total']) ? {total: v['total']} : {}),
+	} as LessonProgress;
+}
+
+function saved(v: unknown): Saved | undefined {
+	if (!isRecord(v) || !wholeNumber(v['seed']) || !wholeNumber(v['pos']) || typeof v['relative'] !== 'boolean') return undefined;
+	const results: Record<string, QuestionResult> = {};
+	if (isRecord(v['results'])) {
+		for (const [id, r] of Object.entries(v['results'])) {
+			if (isRecord(r) && wholeNumber(r['attempts']) && wholeNumber(r['hints']) && typeof r['revealed'] === 'boolean'
+				&& typeof r['firstTry'] === 'boolean' && Array.isArray(r['missed'])) {
+				results[id] = {attempts: r['attempts'], hints: r['hints'], revealed: r['revealed'], firstTry: r['firstTry'], missed: r['missed'].filter(m => typeof m === 'string') as QuestionResult['missed']};
+			}
+		}
+	}
+	return {seed: v['seed'], pos: v['pos'], relative: v['relative'], results, elapsedMs: wholeNumber(v['elapsedMs']) ? v['elapsedMs'] : 0};
+}
+
+/** Merge an imported store into ours: nothing is lost from either side. */
+export function merge(ours: ProgressData, theirs: ProgressData): ProgressData {
+	const lessons: Record<string, LessonProgress> = {...ours.lessons};
+	for (const [id, t] of Object.entries(theirs.lessons)) {
+		const o = lessons[id];
+		if (!o) {
+			lessons[id] = t;
+			continue;
+		}
+		const best = o.bestScore === null ? t.bestScore : t.bestScore === null ? o.bestScore : Math.max(o.bestScore, t.bestScore);
+		const resume = o.resume ?? t.resume;
+		lessons[id] = {...t, ...o, completed: o.completed || t.completed, bestScore: best, attempts: Math.max(o.attempts, t.attempts), ...(resume ? {resume} : {})};
+	}
+	const fields = {...theirs.fields, ...ours.fields};
+	const lastLesson = ours.lastLesson ?? theirs.lastLesson;
+	return {...theirs, ...ours, lessons, fields, ...(lastLesson ? {lastLesson} : {})};
+}

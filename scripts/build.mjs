@@ -1,6 +1,9 @@
 // Bundles src/cli.tsx into one ESM file with no runtime dependencies (see issue "Ship it").
 import {build} from 'esbuild';
+import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
+
+const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const stub = fileURLToPath(new URL('stubs/react-devtools-core.js', import.meta.url));
 
@@ -13,7 +16,7 @@ await build({
 	format: 'esm', // ink's reconciler and yoga use top-level await
 	minify: true,
 	legalComments: 'none',
-	define: {'process.env.NODE_ENV': '"production"'},
+	define: {'process.env.NODE_ENV': '"production"', __TCP_TUTOR_VERSION__: JSON.stringify(version)},
 	alias: {'react-devtools-core': stub},
 	// signal-exit and other CommonJS code call require(); give the ESM bundle one.
 	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},

@@ -121,6 +121,10 @@ function storeOn(conf: Conf<Record<string, unknown>>, notice: string | undefined
 			}
 			write({...data, fields});
 		},
+		replaceLesson(id: string, progress: LessonProgress) {
+			const data = read();
+			write({...data, lessons: {...data.lessons, [id]: progress}});
+		},
 		reset(id?: string) {
 			const data = read();
 			if (id === undefined) return write({...without(data, 'lastLesson'), lessons: {}, fields: {}});

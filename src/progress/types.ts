@@ -41,6 +41,8 @@ export interface ProgressStore {
 	/** A finished attempt: score, per-field accuracy; clears the resume point. */
 	finishAttempt(lessonId: string, score: number, fieldResults: readonly {readonly field: Field; readonly firstTry: boolean}[]): void;
 	reset(lessonId?: string): void;
+	/** Put a lesson's record as given (import). */
+	replaceLesson(lessonId: string, progress: LessonProgress): void;
 	/** Set when the store file was unreadable and moved aside: tell the learner once. */
 	readonly notice?: string;
 	/** Where the store lives (for `tcp-tutor progress`). */

@@ -1,0 +1,88 @@
+// tcp-tutor list / progress / reset: progress without the interactive UI.
+import {readFileSync, writeFileSync} from 'node:fs';
+import type {LessonEntry} from '../lessons/catalog.js';
+import {merge, normalize} from '../progress/normalize.js';
+import type {LessonProgress, ProgressStore} from '../progress/types.js';
+import {InputError} from '../yaml-source.js';
+import type {Args} from './args.js';
+import {UsageError} from './args.js';
+import type {Io} from './io.js';
+
+export function statusOf(p: LessonProgress | undefined): string {
+	if (!p || (p.attempts === 0 && !p.completed)) return 'not started';
+	if (p.resume) return `in progress ${p.answered ?? 0}/${p.total ?? '?'}`;
+	if (p.completed) return `done, best ${p.bestScore ?? 0}%`;
+	return 'started';
+}
+
+export function listCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): number {
+	if (args.json) {
+		for (const e of entries) io.out(JSON.stringify({...e, progress: store.lesson(e.id) ?? null}));
+		return 0;
+	}
+	const width = Math.max(...entries.map(e => e.id.length), 2);
+	entries.forEach((e, i) => io.out(`${String(i + 1).padStart(2)}. ${e.id.padEnd(width)}  ${e.title} (${e.minutes} min) — ${statusOf(store.lesson(e.id))}`));
+	const done = entries.filter(e => store.lesson(e.id)?.completed).length;
+	io.out(`${done} of ${entries.length} lessons done.`);
+	return 0;
+}
+
+export function progressCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): number {
+	if (args.exportFile && args.importFile) throw new UsageError('use --export or --import, not both');
+	const data = store.read();
+	if (args.exportFile) {
+		try {
+			writeFileSync(args.exportFile, `${JSON.stringify(data, null, 2)}\n`);
+		} catch (error) {
+			io.err(`Could not write ${args.exportFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+			return 1;
+		}
+		io.out(`Progress written to ${args.exportFile}.`);
+		return 0;
+	}
+	if (args.importFile) {
+		let raw: unknown;
+		try {
+			raw = JSON.parse(readFileSync(args.importFile, 'utf8'));
+		} catch (error) {
+			throw new InputError(args.importFile, undefined, 'progress file', `cannot be read as JSON (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+		}
+		const theirs = normalize(raw);
+		const before = store.read();
+		const merged = merge(before, theirs.data);
+		for (const [id, p] of Object.entries(merged.lessons)) {
+			if (JSON.stringify(before.lessons[id]) !== JSON.stringify(p)) store.replaceLesson(id, p);
+		}
+		io.out(`Imported ${Object.keys(theirs.data.lessons).length} lesson(s) from ${args.importFile}${theirs.dropped.length ? `; left out: ${theirs.dropped.join(', ')}` : ''}.`);
+		return 0;
+	}
+	if (args.json) {
+		io.out(JSON.stringify(data));
+		return 0;
+	}
+	const known = new Set(entries.map(e => e.id));
+	for (const e of entries) io.out(`${e.title.padEnd(40)} ${statusOf(data.lessons[e.id])}`);
+	const others = Object.keys(data.lessons).filter(id => !known.has(id));
+	if (others.length) io.out(`Also kept, from lessons not loaded now: ${others.join(', ')}`);
+	const fields = Object.entries(data.fields);
+	if (fields.length) io.out(`Accuracy at the first try: ${fields.map(([f, s]) => `${f} ${Math.round((100 * s!.firstTry) / Math.max(1, s!.asked))}% of ${s!.asked}`).join(', ')}`);
+	io.out(`Stored in ${store.path}`);
+	return 0;
+}
+
+export async function resetCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): Promise<number> {
+	const id = args.positionals[0];
+	if (args.positionals.length > 1) throw new UsageError('reset takes at most one lesson id');
+	if (id !== undefined && !entries.some(e => e.id === id) && !store.lesson(id)) throw new UsageError(`no lesson "${id}". See tcp-tutor list.`);
+	if (!args.yes) {
+		io.out(id ? `Forget your progress in "${id}"? [y/N]` : 'Forget ALL your progress? [y/N]');
+		const answer = (await io.input.next())?.trim().toLowerCase();
+		if (answer !== 'y' && answer !== 'yes') {
+			io.out('Nothing changed.');
+			return 0;
+		}
+	}
+	store.reset(id);
+	io.out(id ? `Progress in "${id}" forgotten.` : 'All progress forgotten.');
+	return 0;
+}

@@ -1,0 +1,159 @@
+// Plain mode: the same lesson as numbered, line-based questions and answers. Works in a pipe,
+// with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
+import {
+	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
+	startSession, storyFor, progressOf,
+} from '../lessons/engine.js';
+import type {Lesson} from '../lessons/schema.js';
+import type {ProgressStore} from '../progress/types.js';
+import {narrate} from './narrate.js';
+
+export type LineReader = {next(): Promise<string | undefined>};
+export type PlayOptions = {
+	readonly lesson: Lesson;
+	readonly store: ProgressStore;
+	readonly seed: number;
+	/** Start over even if a resume point is saved. */
+	readonly fresh: boolean;
+	readonly input: LineReader;
+	write(line: string): void;
+	readonly now?: () => number;
+};
+
+const FIELD_LABEL: Record<string, string> = {
+	flags: 'Flags', seq: 'Sequence number (seq)', ack: 'Acknowledgment number (ack)', len: 'Data length (len)',
+	sender: 'Who sends it', state: 'State', acked: 'Acknowledged everything received?', timer: 'Timer', duration: 'Duration (seconds)',
+	count: 'Number of segments', claim: 'True or false',
+};
+
+/** Play one lesson; resolves with how it ended. */
+export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'> {
+	const saved = o.fresh ? undefined : o.store.lesson(o.lesson.id)?.resume;
+	let s = startSession(o.lesson, o.seed, saved);
+	const now = o.now ?? Date.now;
+	let last = now();
+	const tick = () => {
+		const t = now();
+		s = reduce(s, {type: 'tick', ms: t - last});
+		last = t;
+	};
+	const persist = () => {
+		tick();
+		o.store.saveAttempt(o.lesson.id, save(s), progressOf(s).done, progressOf(s).total);
+	};
+	if (!saved) o.store.startAttempt(o.lesson.id);
+	o.write(`${o.lesson.title} — ${o.lesson.summary}`);
+	o.write(saved ? `Resuming where you stopped (seed ${s.seed}). Type ? for a hint, ! to see the answer, q to quit.`
+		: `Seed ${s.seed}. Type ? for a hint, ! to see the answer, q to quit.`);
+	if (s.lesson.intro && !saved) {
+		o.write('');
+		o.write(s.lesson.intro.tcp);
+		if (s.lesson.intro.analogy) o.write(`Analogy: ${s.lesson.intro.analogy}`);
+	}
+	let shown = 0;
+	let storyStep = -1;
+	for (;;) {
+		const beat = currentBeat(s);
+		if (beat.step !== storyStep && beat.kind !== 'end') {
+			storyStep = beat.step;
+			const step = s.trace.steps[beat.step]!.step;
+			o.write('');
+			o.write(`Step ${beat.step + 1}: ${step.text}`);
+			const story = s.lesson.story.some(b => b.step === beat.step) ? storyFor(s) : undefined;
+			if (story) {
+				o.write(`  ${story.tcp}`);
+				if (story.analogy) o.write(`  Analogy: ${story.analogy}`);
+			}
+		}
+		for (const e of s.trace.events.slice(shown, beat.shown)) {
+			const line = narrate(e, s.relative);
+			if (line) o.write(line);
+		}
+		shown = Math.max(shown, beat.shown);
+		if (isDone(s)) break;
+		const q = currentQuestion(s);
+		if (!q) {
+			s = reduce(s, {type: 'next'});
+			continue;
+		}
+		const {done, total} = progressOf(s);
+		o.write('');
+		o.write(`Question ${done + 1} of ${total}: ${q.prompt}`);
+		while (!s.explained) {
+			const field = currentField(s)!;
+			const choices = choicesFor(field);
+			if (choices) o.write(`  ${choices.map((c, i) => `${i + 1}) ${c}`).join('  ')}`);
+			o.write(`${FIELD_LABEL[field] ?? field}:`);
+			const line = await o.input.next();
+			if (line === undefined) {
+				persist();
+				o.write('');
+				o.write('Input ended: your progress is saved. Run the same command again to continue.');
+				return 'eof';
+			}
+			const text = line.trim();
+			if (text === 'q' || text === 'quit') {
+				persist();
+				o.write('Progress saved. Bye.');
+				return 'quit';
+			}
+			if (text === '?') {
+				const before = s.hints;
+				s = reduce(s, {type: 'hint'});
+				o.write(s.hints > before ? `  Hint ${s.hints}: ${q.hints[s.hints - 1]}` : '  No more hints. Type ! to see the answer.');
+				continue;
+			}
+			s = reduce(s, text === '!' ? {type: 'reveal'} : {type: 'answer', text});
+			const fb = s.feedback;
+			if (!fb) continue;
+			if (fb.kind === 'unreadable') o.write(`  Could not read "${fb.given}": expected ${fb.expected}.`);
+			else if (fb.kind === 'wrong') o.write(`  ✗ Not quite. Try again (? for a hint).`);
+			else if (fb.kind === 'revealed') o.write(`  The answer: ${fb.expected}. ${fb.rule ?? ''} (Counts as not solved.)`);
+			else o.write(`  ✓ ${fb.expected}. ${fb.rule ?? ''}`);
+		}
+		const why = explanation(s);
+		if (why) o.write(`  ${why}`);
+		persist();
+		s = reduce(s, {type: 'next'});
+	}
+	tick();
+	const final = score(s);
+	const results = s.lesson.questions.flatMap(q => {
+		const r = s.results[q.id];
+		return q.ask.map(field => ({field, firstTry: !!r && !r.revealed && (r.firstTry || !r.missed.includes(field))}));
+	});
+	o.store.finishAttempt(o.lesson.id, final, results);
+	o.write('');
+	o.write(`Lesson complete. Score: ${final}% (${Math.round(s.elapsedMs / 1000)} s).`);
+	const missed = s.lesson.questions.filter(q => s.results[q.id] && !s.results[q.id]!.firstTry);
+	if (missed.length > 0) o.write(`To review: ${missed.map(q => q.prompt.split(/(?<=[.?!])\s/)[0]).join(' | ')}`);
+	if (s.lesson.outro) o.write(s.lesson.outro);
+	return 'done';
+}
+
+/** Lines from a stream, one at a time; undefined at end of input. */
+export function lineReader(stream: NodeJS.ReadableStream): LineReader {
+	const lines: string[] = [];
+	let ended = false;
+	let wake: (() => void) | undefined;
+	let buffer = '';
+	stream.setEncoding?.('utf8');
+	stream.on('data', (chunk: string) => {
+		buffer += chunk;
+		const parts = buffer.split(/\r?\n/);
+		buffer = parts.pop() ?? '';
+		lines.push(...parts);
+		wake?.();
+	});
+	stream.on('end', () => {
+		if (buffer !== '') lines.push(buffer);
+		ended = true;
+		wake?.();
+	});
+	return {
+		async next() {
+			while (lines.length === 0 && !ended) await new Promise<void>(r => (wake = r));
+			return lines.shift();
+		},
+	};
+}

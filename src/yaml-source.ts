@@ -27,10 +27,17 @@ export function parseYaml(text: string, file: string): Sourced {
 	const doc = parseDocument(text, {lineCounter, uniqueKeys: true, prettyErrors: false});
 	const first = doc.errors[0];
 	if (first) {
-		const pos = first.linePos?.[0];
-		throw new InputError(file, pos?.line, 'YAML syntax', first.message.split('\n')[0] ?? first.message);
+		// With prettyErrors off the yaml package leaves linePos unset: find the line from the error's offset.
+		const line = first.linePos?.[0].line ?? lineCounter.linePos(first.pos[0]).line;
+		throw new InputError(file, line, 'YAML syntax', first.message.split('\n')[0] ?? first.message);
 	}
-	const value: unknown = doc.toJS({maxAliasCount: 100});
+	let value: unknown;
+	try {
+		value = dropProtoKeys(doc.toJS({maxAliasCount: 100}));
+	} catch (error) {
+		// toJS refuses an alias without its anchor, or too many aliases (a "billion laughs" file).
+		throw new InputError(file, undefined, 'YAML', (error as Error).message.split('\n')[0] ?? 'cannot be read');
+	}
 	return {
 		value,
 		lineAt(path) {
@@ -50,3 +57,13 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+
+/** A "__proto__" key in untrusted YAML changes nothing: the yaml package makes it an own property; drop it. */
+function dropProtoKeys(v: unknown): unknown {
+	if (Array.isArray(v)) v.forEach(dropProtoKeys);
+	else if (isRecord(v)) {
+		if (Object.hasOwn(v, '__proto__')) delete v['__proto__'];
+		Object.values(v).forEach(dropProtoKeys);
+	}
+	return v;
+}

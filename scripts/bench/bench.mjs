@@ -1,0 +1,110 @@
+// npm run bench: tcp-tutor against its floor, as ratios measured in the same run (never a timed test).
+// 1. first frame of the menu on a pseudo-terminal vs the minimal bundled ink menu (target ≤ 1.15×)
+// 2. npx --yes ./tarball --version from a clean folder and a fresh cache vs npm --version (target ≤ 1.5 s)
+// 3. the simulator: lessons × seeds checked per second by `check` (target: all lessons, 200 seeds, < 2 s)
+import {execFileSync, spawn} from 'node:child_process';
+import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
+import {cpus, tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {build} from 'esbuild';
+
+const root = new URL('../../', import.meta.url).pathname;
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const env = {...process.env};
+// NODE_EXTRA_CA_CERTS adds 30–40 ms to every Node start here; CI makes ink render nothing.
+for (const k of ['NODE_EXTRA_CA_CERTS', 'CI', 'CONTINUOUS_INTEGRATION']) delete env[k];
+
+const median = xs => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Milliseconds from spawn until `marker` appears on the pseudo-terminal. */
+function firstFrame(command, marker, extraEnv = {}) {
+	return new Promise((resolve, reject) => {
+		const start = process.hrtime.bigint();
+		const child = spawn('script', ['-qfec', `stty cols 100 rows 40; ${command}`, '/dev/null'], {env: {...env, ...extraEnv}, detached: true});
+		let out = '';
+		const timer = setTimeout(() => finish(new Error(`no "${marker}" within 10 s: ${out.slice(-300)}`)), 10_000);
+		function finish(error, ms) {
+			clearTimeout(timer);
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {}
+			error ? reject(error) : resolve(ms);
+		}
+		child.stdout.on('data', d => {
+			out += d;
+			if (out.includes(marker)) finish(undefined, Number(process.hrtime.bigint() - start) / 1e6);
+		});
+	});
+}
+
+async function timeIt(fn) {
+	const start = process.hrtime.bigint();
+	await fn();
+	return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function main() {
+	execFileSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'inherit'});
+	const work = mkdtempSync(join(tmpdir(), 'tcp-tutor-bench-'));
+	const minimal = join(work, 'minimal.js');
+	await build({
+		entryPoints: [join(root, 'scripts/bench/minimal.tsx')], outfile: minimal, bundle: true, platform: 'node', target: 'node20',
+		format: 'esm', minify: true, define: {'process.env.NODE_ENV': '"production"'}, logLevel: 'warning',
+		alias: {'react-devtools-core': join(root, 'scripts/stubs/react-devtools-core.js')},
+		banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
+	});
+	const lastTitle = execFileSync('node', [join(root, 'dist/cli.js'), 'list', '--json'], {env: {...env, TCP_TUTOR_CONFIG_DIR: work}, encoding: 'utf8'})
+		.trim().split('\n').map(l => JSON.parse(l)).at(-1).title;
+
+	// 1. First frame, alternating the two commands.
+	const tutor = [];
+	const floor = [];
+	for (let i = 0; i < RUNS; i++) {
+		const config = mkdtempSync(join(work, 'cfg-'));
+		floor.push(await firstFrame(`node ${minimal}`, 'Lesson 15'));
+		tutor.push(await firstFrame(`node ${join(root, 'dist/cli.js')}`, lastTitle, {TCP_TUTOR_CONFIG_DIR: config}));
+	}
+	const frameRatio = median(tutor) / median(floor);
+
+	// 2. npx from a clean folder with a fresh cache, against npm --version.
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {cwd: root, encoding: 'utf8'}).trim().split('\n').at(-1);
+	const npx = [];
+	const npmV = [];
+	for (let i = 0; i < RUNS; i++) {
+		const dir = mkdtempSync(join(work, 'npx-'));
+		const cache = join(dir, '.cache');
+		const opts = {cwd: dir, env: {...env, npm_config_cache: cache, npm_config_update_notifier: 'false'}, stdio: 'ignore'};
+		execFileSync('cp', [join(work, tarball), dir]);
+		npmV.push(await timeIt(() => execFileSync('npm', ['--version'], opts)));
+		npx.push(await timeIt(() => execFileSync('npx', ['--yes', `./${tarball}`, '--version'], opts)));
+		rmSync(dir, {recursive: true, force: true});
+	}
+
+	// 3. The simulator through `check`: every lesson, 200 seeds.
+	const lessons = readdirSync(join(root, 'lessons')).filter(f => f.endsWith('.yaml')).length;
+	const checks = [];
+	for (let i = 0; i < Math.min(RUNS, 5); i++) checks.push(await timeIt(() => execFileSync('node', [join(root, 'dist/cli.js'), 'check', '--seeds', '200'], {env, stdio: 'ignore'})));
+	const checkMs = median(checks);
+
+	const result = {
+		machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+		runs: RUNS,
+		firstFrame: {tutorMs: median(tutor), floorMs: median(floor), ratio: frameRatio, target: 1.15, ok: frameRatio <= 1.15},
+		npx: {npxSeconds: median(npx) / 1000, npmVersionSeconds: median(npmV) / 1000, target: 1.5, ok: median(npx) / 1000 <= 1.5},
+		check: {lessons, seeds: 200, seconds: checkMs / 1000, lessonSeedsPerSecond: Math.round((lessons * 200) / (checkMs / 1000)), target: 2, ok: checkMs / 1000 < 2},
+	};
+	const f = n => n.toFixed(2);
+	console.log(`machine: ${result.machine}; medians of ${RUNS} runs\n`);
+	console.log('| measure | tcp-tutor | baseline | figure | target |');
+	console.log('|---|---|---|---|---|');
+	console.log(`| first frame of the menu | ${f(result.firstFrame.tutorMs)} ms | ${f(result.firstFrame.floorMs)} ms (minimal ink menu) | ${f(frameRatio)}× | ≤ 1.15× ${result.firstFrame.ok ? '✓' : '✗'} |`);
+	console.log(`| npx --yes ./tarball --version | ${f(result.npx.npxSeconds)} s | ${f(result.npx.npmVersionSeconds)} s (npm --version) | ${f(result.npx.npxSeconds)} s | ≤ 1.5 s ${result.npx.ok ? '✓' : '✗'} |`);
+	console.log(`| check: ${lessons} lessons × 200 seeds | ${f(result.check.seconds)} s | | ${result.check.lessonSeedsPerSecond} lesson-seeds/s | < 2 s ${result.check.ok ? '✓' : '✗'} |`);
+	console.log(`\n${JSON.stringify(result)}`);
+	rmSync(work, {recursive: true, force: true});
+}
+
+await main();

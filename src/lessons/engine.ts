@@ -74,10 +74,16 @@ export type Saved = {
 	readonly elapsedMs: number;
 };
 
+/** Is the question asked before its segment is shown (a prediction), rather than after? */
+export function askedBefore(q: Question): boolean {
+	const isSegmentField = (f: string) => (SEGMENT_FIELDS as readonly string[]).includes(f);
+	return q.segment !== undefined && (q.ask.some(isSegmentField) || (q.claim !== undefined && isSegmentField(q.claim.field)));
+}
+
 /** Plan the beats: each step's story, then for each of its segments the questions before it, the reveal, the questions after. */
 export function planBeats(lesson: Lesson, trace: Trace): Beat[] {
 	const beats: Beat[] = [];
-	const before = (q: Question) => q.ask.some(f => (SEGMENT_FIELDS as readonly string[]).includes(f));
+	const before = askedBefore;
 	trace.steps.forEach((step, s) => {
 		const segs = trace.events.slice(step.from, step.to).map((e, i) => ({e, i: step.from + i})).filter(x => x.e.type === 'segment');
 		beats.push({kind: 'story', step: s, shown: segs[0]?.i ?? step.to});
@@ -280,16 +286,28 @@ export function choicesFor(f: Field): readonly string[] | undefined {
 }
 
 /** Values for {placeholders} in lesson text: ISNs and the current question's answers. */
-export function templateValues(s: Session): Record<string, number | string> {
+export function templateValues(s: Session, withAnswers = true): Record<string, number | string> {
 	const values: Record<string, number | string> = {'client.isn': s.trace.isn.client, 'server.isn': s.trace.isn.server, x: s.trace.isn.client, y: s.trace.isn.server};
 	const q = currentQuestion(s);
-	if (q) for (const f of q.ask) {
+	if (q && withAnswers) for (const f of q.ask) {
 		try {
 			const e = expected(q, f, s.trace);
-			values[f] = 'value' in e && typeof e.value === 'number' ? e.value : showExpected(s, q, f);
+			values[f] = 'relative' in e ? (s.relative ? e.relative : e.value) : 'value' in e && typeof e.value === 'number' ? e.value : showExpected(s, q, f);
 		} catch { /* a question without an answer in this trace: tcp-tutor check reports it */ }
 	}
 	return values;
+}
+
+/** The current question's prompt, placeholders filled. */
+export function promptText(s: Session): string | undefined {
+	const q = currentQuestion(s);
+	return q && fillTemplate(q.prompt, templateValues(s, false));
+}
+
+/** The hints taken so far, placeholders filled. */
+export function hintTexts(s: Session): string[] {
+	const q = currentQuestion(s);
+	return q ? q.hints.slice(0, s.hints).map(h => fillTemplate(h, templateValues(s, false))) : [];
 }
 
 export function explanation(s: Session): string | undefined {

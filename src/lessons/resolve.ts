@@ -138,7 +138,7 @@ const TIMER_RULES: Record<TimerKind, string> = {
 	'retransmit': 'the retransmission timeout starts at 1 s (RFC 6298; Linux sets 200 ms once it has measured a tiny RTT) and doubles on each retry.',
 	'delayed-ack': 'Linux may delay an ACK up to 40 ms, hoping to send it along with data or a FIN.',
 	'time-wait': 'TIME-WAIT lasts 2×MSL; Linux fixes it at 60 s (TCP_TIMEWAIT_LEN), the RFC\'s MSL of 2 min would make it 4 min.',
-	'fin-wait-2': 'net.ipv4.tcp_fin_timeout (60 s) bounds how long a closed (orphaned) socket waits in FIN-WAIT-2.',
+	'fin-wait-2': 'net.ipv4.tcp_fin_timeout (60 s unless changed) bounds how long a closed (orphaned) socket waits in FIN-WAIT-2.',
 	'syn-queue': 'a half-open request lives until its SYN-ACK retries (tcp_synack_retries) run out.',
 };
 

@@ -2,7 +2,7 @@
 // with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
 import {
 	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
-	startSession, storyFor, progressOf,
+	startSession, storyFor, progressOf, promptText, hintTexts,
 } from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
@@ -78,7 +78,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		}
 		const {done, total} = progressOf(s);
 		o.write('');
-		o.write(`Question ${done + 1} of ${total}: ${q.prompt}`);
+		o.write(`Question ${done + 1} of ${total}: ${promptText(s)}`);
 		while (!s.explained) {
 			const field = currentField(s)!;
 			const choices = choicesFor(field);
@@ -100,7 +100,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 			if (text === '?') {
 				const before = s.hints;
 				s = reduce(s, {type: 'hint'});
-				o.write(s.hints > before ? `  Hint ${s.hints}: ${q.hints[s.hints - 1]}` : '  No more hints. Type ! to see the answer.');
+				o.write(s.hints > before ? `  Hint ${s.hints}: ${hintTexts(s).at(-1)}` : '  No more hints. Type ! to see the answer.');
 				continue;
 			}
 			s = reduce(s, text === '!' ? {type: 'reveal'} : {type: 'answer', text});

@@ -147,7 +147,7 @@ function onSynchronized(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 		if (!tcb.passive && seg.ctl === 'SYN' && seg.ack === tcb.sndNxt && seqAdd(seg.seq, 1) === tcb.rcvNxt) {
 			establish(tcb, seg, ctx, 'recv SYN,ACK');
 			sendAck(tcb, ctx); // Linux tcp_data_queue: the SYN is old data by now → immediate ACK
-			return;
+			return flush(tcb, ctx);
 		}
 	}
 	if (!acceptable(tcb, seg)) {
@@ -164,7 +164,8 @@ function onSynchronized(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	// fourth, with RFC 5961 4.2: a SYN in a synchronized state gets a challenge ACK
 	if (seg.ctl === 'SYN') return sendAck(tcb, ctx);
 	if (seg.ack === null) return; // fifth: ACK off → drop
-	if (tcb.state === 'SYN-RECEIVED') {
+	const opened = tcb.state === 'SYN-RECEIVED';
+	if (opened) {
 		// SND.UNA < SEG.ACK =< SND.NXT → ESTABLISHED; otherwise <SEQ=SEG.ACK><CTL=RST>
 		if (!(seqLt(tcb.sndUna, seg.ack) && seqLe(seg.ack, tcb.sndNxt))) {
 			ctx.emit({kind: 'send', seg: {seq: seg.ack, ack: null, ctl: 'RST', len: 0, win: 0}});
@@ -189,6 +190,8 @@ function onSynchronized(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 		}
 	}
 	if (seg.len > 0 || seg.ctl === 'FIN') processText(tcb, seg, ctx);
+	// RFC 9293 3.10.7.4 "enter ESTABLISHED and continue processing": data queued in SYN-RECEIVED leaves after this segment, ACKing all of it.
+	if (opened) flush(tcb, ctx);
 }
 
 function establish(tcb: Tcb, seg: Segment, ctx: Ctx, cause: string): void {
@@ -196,16 +199,18 @@ function establish(tcb: Tcb, seg: Segment, ctx: Ctx, cause: string): void {
 	tcb.sndWnd = seg.win;
 	ackRetransmitQueue(tcb, ctx);
 	setState(tcb, 'ESTABLISHED', cause, ctx);
-	flush(tcb, ctx);
 }
 
 function onReset(tcb: Tcb, ctx: Ctx): void {
-	if (tcb.state === 'SYN-RECEIVED' && tcb.passive) {
+	// RFC 9293 3.10.4: once the user has called CLOSE nobody holds the listener, so a closed passive open does not return to LISTEN.
+	if (tcb.state === 'SYN-RECEIVED' && tcb.passive && !tcb.orphan) {
 		setState(tcb, 'LISTEN', 'recv RST', ctx); // a passive open returns to LISTEN
 		return;
 	}
 	// SYN-RECEIVED (active): refused; ESTABLISHED, FIN-WAIT-*, CLOSE-WAIT: reset; CLOSING, LAST-ACK: just closed
+	// Linux tcp_reset: ECONNREFUSED before the connection is up, EPIPE in CLOSE-WAIT, ECONNRESET otherwise.
 	if (tcb.state === 'SYN-RECEIVED') tcb.error = 'ECONNREFUSED';
+	else if (tcb.state === 'CLOSE-WAIT') tcb.error = 'EPIPE';
 	else if (tcb.state !== 'CLOSING' && tcb.state !== 'LAST-ACK') tcb.error = 'ECONNRESET';
 	tcb.unread = 0;
 	setState(tcb, 'CLOSED', 'recv RST', ctx);

@@ -75,6 +75,7 @@ function send(tcb: Tcb, bytes: number, ctx: Ctx): string {
 }
 
 function read(tcb: Tcb): string {
+	if (tcb.orphan) return 'EBADF'; // the application closed this socket
 	if (tcb.unread > 0) {
 		const n = tcb.unread;
 		tcb.unread = 0;

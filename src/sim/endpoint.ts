@@ -13,7 +13,7 @@ export type State = (typeof STATES)[number];
 export type TimerKind = 'retransmit' | 'delayed-ack' | 'time-wait' | 'fin-wait-2' | 'syn-queue';
 
 /** A segment that occupies sequence space and waits for its ACK. */
-export type Unacked = {readonly seq: number; readonly len: number; readonly ctl: Control};
+export type Unacked = {readonly seq: number; readonly len: number; readonly ctl: Control; readonly psh?: boolean};
 
 /** A segment that arrived ahead of RCV.NXT (kept, as Linux's out-of-order queue does). */
 export type OutOfOrder = {readonly seq: number; readonly len: number; readonly fin: boolean};
@@ -169,9 +169,9 @@ export function transmit(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 }
 
 /** Send new sequence space (SYN, data, FIN): advance SND.NXT, queue it for retransmission, arm the RTO. */
-export function sendNew(tcb: Tcb, ctl: Control, len: number, withAck: boolean, ctx: Ctx): void {
-	const seg: Segment = {seq: tcb.sndNxt, ack: withAck ? tcb.rcvNxt : null, ctl, len, win: tcb.rcvWnd};
-	tcb.rtxQueue.push({seq: seg.seq, len, ctl});
+export function sendNew(tcb: Tcb, ctl: Control, len: number, withAck: boolean, ctx: Ctx, psh = true): void {
+	const seg: Segment = {seq: tcb.sndNxt, ack: withAck ? tcb.rcvNxt : null, ctl, len, win: tcb.rcvWnd, ...(psh ? {} : {psh: false})};
+	tcb.rtxQueue.push({seq: seg.seq, len, ctl, ...(psh ? {} : {psh: false})});
 	tcb.sndNxt = seqAdd(tcb.sndNxt, seqLength(seg));
 	if (tcb.timers.retransmit === undefined) setTimer(tcb, 'retransmit', tcb.rtoUs, ctx);
 	transmit(tcb, seg, ctx);
@@ -192,7 +192,7 @@ export function flush(tcb: Tcb, ctx: Ctx): void {
 	while (tcb.pendingSend > 0) {
 		const len = Math.min(tcb.pendingSend, ctx.sysctls.mss);
 		tcb.pendingSend -= len;
-		sendNew(tcb, null, len, true, ctx);
+		sendNew(tcb, null, len, true, ctx, tcb.pendingSend === 0); // PSH on the segment that ends the write
 	}
 	if (tcb.wrShut && !finQueued(tcb)) {
 		// RFC 9293 3.10.4: CLOSE in ESTABLISHED → FIN-WAIT-1, in CLOSE-WAIT → LAST-ACK; Linux: the FIN carries ACK.

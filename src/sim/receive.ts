@@ -257,7 +257,7 @@ export function retransmitHead(tcb: Tcb, ctx: Ctx): void {
 	const head = tcb.rtxQueue[0];
 	if (!head) return;
 	const withAck = !(head.ctl === 'SYN' && tcb.state === 'SYN-SENT'); // only the very first SYN lacks ACK
-	transmit(tcb, {seq: head.seq, ack: withAck ? tcb.rcvNxt : null, ctl: head.ctl, len: head.len, win: tcb.rcvWnd}, ctx);
+	transmit(tcb, {seq: head.seq, ack: withAck ? tcb.rcvNxt : null, ctl: head.ctl, len: head.len, win: tcb.rcvWnd, ...(head.psh === false ? {psh: false} : {})}, ctx);
 }
 
 // RFC 9293 3.10.7.4 seventh (segment text) and eighth (FIN)

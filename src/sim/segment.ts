@@ -16,18 +16,20 @@ export type Segment = {
 	/** Payload length in bytes (a FIN may ride on data). */
 	readonly len: number;
 	readonly win: number;
+	/** PSH: false on data segments that do not end a write (Linux pushes only the last one). */
+	readonly psh?: boolean;
 };
 
 export function peerOf(side: Side): Side {
 	return side === 'client' ? 'server' : 'client';
 }
 
-/** The segment's flags, sorted. PSH marks the end of a write (Linux sets it on every data segment that ends one). */
+/** The segment's flags, sorted. PSH marks the data segment that ends a write (Linux tcp_push sets it on the last one). */
 export function flagsOf(seg: Segment): Flag[] {
 	const flags: Flag[] = [];
 	if (seg.ack !== null) flags.push('ACK');
 	if (seg.ctl === 'FIN') flags.push('FIN');
-	if (seg.len > 0) flags.push('PSH');
+	if (seg.len > 0 && seg.psh !== false) flags.push('PSH');
 	if (seg.ctl === 'RST') flags.push('RST');
 	if (seg.ctl === 'SYN') flags.push('SYN');
 	return flags;

@@ -1,5 +1,6 @@
 // Bundles src/cli.tsx into one ESM file with no runtime dependencies (see issue "Ship it").
 import {build} from 'esbuild';
+import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
@@ -22,3 +23,10 @@ await build({
 	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
 	logLevel: 'warning',
 });
+
+// The menu's catalog of the shipped lessons (see src/lessons/catalog.ts).
+await build({
+	entryPoints: ['scripts/make-catalog.ts'], outfile: 'node_modules/.cache/tcp-tutor/make-catalog.mjs', bundle: true,
+	platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning', packages: 'external',
+});
+execFileSync(process.execPath, ['node_modules/.cache/tcp-tutor/make-catalog.mjs', 'lessons', 'dist/catalog.json'], {stdio: 'inherit'});

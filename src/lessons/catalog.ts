@@ -1,4 +1,7 @@
 // What the menu needs of a lesson, without parsing its scenario and questions (issue: start-up cost).
+import {createHash} from 'node:crypto';
+import {InputError} from '../yaml-source.js';
+import {lessonFiles, lessonFromYaml, loadLessonFile, readLessonText} from './load.js';
 import type {Lesson} from './schema.js';
 
 export type LessonEntry = {
@@ -20,4 +23,67 @@ export function entryOf(lesson: Lesson): LessonEntry {
 /** The topic a lesson is listed under in the menu: its first tag. */
 export function topicOf(entry: Pick<LessonEntry, 'tags'>): string {
 	return entry.tags[0] ?? 'other';
+}
+
+/** dist/catalog.json: the shipped lessons' menu entries, made at build time, keyed by content hash. */
+export type CatalogFile = {
+	readonly version: 1;
+	readonly lessons: readonly {readonly file: string; readonly sha1: string; readonly entry: Omit<LessonEntry, 'file'>}[];
+};
+
+export function sha1(text: string): string {
+	return createHash('sha1').update(text).digest('hex');
+}
+
+export type Catalog = {
+	readonly entries: readonly LessonEntry[];
+	readonly errors: readonly InputError[];
+	/** Parse and validate one lesson (only when it is opened). */
+	load(id: string): Lesson;
+};
+
+/**
+ * The lessons of these folders for the menu. A file whose hash is in the build-time catalog is not
+ * parsed (YAML parsing all lessons would cost more than the whole first frame); any other file is.
+ */
+export function openCatalog(dirs: readonly string[], built?: CatalogFile): Catalog {
+	const known = new Map((built?.lessons ?? []).map(l => [l.sha1, l.entry]));
+	const entries: LessonEntry[] = [];
+	const errors: InputError[] = [];
+	const parsed = new Map<string, Lesson>();
+	for (const dir of dirs) {
+		let files: string[];
+		try {
+			files = lessonFiles(dir);
+		} catch (error) {
+			errors.push(error as InputError);
+			continue;
+		}
+		for (const file of files) {
+			try {
+				const text = readLessonText(file);
+				const hit = known.get(sha1(text));
+				const entry = hit ? {...hit, file} : entryOf(remember(parsed, lessonFromYaml(text, file)));
+				const twin = entries.find(e => e.id === entry.id);
+				if (twin) errors.push(new InputError(file, 1, 'id', `"${entry.id}" is already used by ${twin.file}; lesson ids must be unique`));
+				else entries.push(entry);
+			} catch (error) {
+				if (!(error instanceof InputError)) throw error;
+				errors.push(error);
+			}
+		}
+	}
+	return {
+		entries, errors,
+		load(id) {
+			const entry = entries.find(e => e.id === id);
+			if (!entry) throw new InputError(id, undefined, 'lesson', 'no lesson with this id');
+			return parsed.get(entry.file) ?? remember(parsed, loadLessonFile(entry.file));
+		},
+	};
+}
+
+function remember(parsed: Map<string, Lesson>, lesson: Lesson): Lesson {
+	parsed.set(lesson.file, lesson);
+	return lesson;
 }

@@ -10,16 +10,18 @@ export function lessonFromYaml(text: string, file: string): Lesson {
 	return parseLesson(parseYaml(text, file), file);
 }
 
-export function loadLessonFile(file: string): Lesson {
-	let text: string;
+export function readLessonText(file: string): string {
 	try {
 		if (statSync(file).size > MAX_LESSON_BYTES) throw new InputError(file, undefined, 'file', `larger than ${MAX_LESSON_BYTES / 1024} KiB; a lesson is a short YAML file`);
-		text = readFileSync(file, 'utf8');
+		return readFileSync(file, 'utf8');
 	} catch (error) {
 		if (error instanceof InputError) throw error;
 		throw new InputError(file, undefined, 'file', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 	}
-	return lessonFromYaml(text, file);
+}
+
+export function loadLessonFile(file: string): Lesson {
+	return lessonFromYaml(readLessonText(file), file);
 }
 
 /** The lesson files of a folder, sorted by name (a numeric prefix orders them). */

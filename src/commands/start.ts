@@ -1,17 +1,11 @@
 // tcp-tutor [start LESSON]: the interactive UI on a terminal, plain mode otherwise.
-import type {LessonEntry} from '../lessons/catalog.js';
-import type {Lesson} from '../lessons/schema.js';
+import type {Catalog, LessonEntry} from '../lessons/catalog.js';
 import {playPlain} from '../plain/play.js';
 import type {ProgressStore} from '../progress/types.js';
 import type {Args} from './args.js';
 import {UsageError} from './args.js';
 import type {Io} from './io.js';
 import {statusOf} from './progress.js';
-
-export type Catalog = {
-	readonly entries: readonly LessonEntry[];
-	load(id: string): Lesson;
-};
 
 export function findEntry(catalog: Catalog, ref: string): LessonEntry {
 	const byNumber = /^\d+$/.test(ref) ? catalog.entries[Number(ref) - 1] : undefined;

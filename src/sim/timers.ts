@@ -31,7 +31,8 @@ function onRetransmit(tcb: Tcb, ctx: Ctx): void {
 			: ctx.sysctls.retries2; // tcp_retries2
 	if (tcb.retries >= limit) {
 		// RFC 9293 3.8.3 R2: give up. A half-open request is dropped and the listener stays.
-		if (tcb.state === 'SYN-RECEIVED' && tcb.passive) return setState(tcb, 'LISTEN', 'timer retransmit: gave up', ctx);
+		// ... unless the application closed it (RFC 9293 3.10.4: after CLOSE no listener is left to return to).
+		if (tcb.state === 'SYN-RECEIVED' && tcb.passive && !tcb.orphan) return setState(tcb, 'LISTEN', 'timer retransmit: gave up', ctx);
 		tcb.error = 'ETIMEDOUT';
 		return setState(tcb, 'CLOSED', 'timer retransmit: gave up', ctx);
 	}

@@ -1,0 +1,96 @@
+// The command line: parse arguments and dispatch. Nothing else lives here.
+import {randomInt} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {type Args, HELP, UsageError, parse} from './commands/args.js';
+import {checkCommand} from './commands/check.js';
+import type {Io} from './commands/io.js';
+import {listCommand, progressCommand, resetCommand} from './commands/progress.js';
+import {findEntry, startPlain} from './commands/start.js';
+import {traceCommand} from './commands/trace.js';
+import {type Catalog, type CatalogFile, openCatalog} from './lessons/catalog.js';
+import {lineReader} from './plain/play.js';
+import {defaultDir, openStore} from './progress/store.js';
+import {VERSION} from './version.js';
+import {InputError} from './yaml-source.js';
+
+const SHIPPED = fileURLToPath(new URL('../lessons/', import.meta.url));
+const randomSeed = () => randomInt(0, 2 ** 32 - 1);
+
+function catalogFor(args: Args, io: Io): Catalog {
+	let built: CatalogFile | undefined;
+	try {
+		built = JSON.parse(readFileSync(new URL('./catalog.json', import.meta.url), 'utf8')) as CatalogFile;
+	} catch {
+		built = undefined; // no build-time catalog (running from sources): every lesson is parsed
+	}
+	const catalog = openCatalog([SHIPPED, ...args.lessons], built);
+	for (const e of catalog.errors) io.err(`Skipped a lesson: ${e.message}`);
+	return catalog;
+}
+
+/** Interactive only on a real terminal with a size, outside CI (ink draws nothing there until exit). */
+function interactive(args: Args, env: NodeJS.ProcessEnv): boolean {
+	const ci = (env['CI'] !== undefined && env['CI'] !== 'false' && env['CI'] !== '0') || env['CONTINUOUS_INTEGRATION'] !== undefined;
+	return !args.plain && !ci && process.stdin.isTTY === true && process.stdout.isTTY === true
+		&& (process.stdout.columns ?? 0) > 0 && (process.stdout.rows ?? 0) > 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+	const env = process.env;
+	const io: Io = {
+		out: line => process.stdout.write(`${line}\n`),
+		err: line => process.stderr.write(`${line}\n`),
+		input: lineReader(process.stdin),
+		env,
+		columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100,
+	};
+	const args = parse(argv, env);
+	const store = () => openStore({dir: defaultDir(env), projectVersion: VERSION});
+	switch (args.command) {
+		case 'help': io.out(HELP); return 0;
+		case 'version': io.out(VERSION); return 0;
+		case 'trace': return traceCommand(args, io, randomSeed);
+		case 'check': return checkCommand(args, io, SHIPPED);
+		case 'list': return listCommand(args, io, catalogFor(args, io).entries, store());
+		case 'progress': return progressCommand(args, io, catalogFor(args, io).entries, store());
+		case 'reset': return resetCommand(args, io, catalogFor(args, io).entries, store());
+		case 'menu':
+		case 'start': {
+			if (args.command === 'start' && args.positionals.length !== 1) throw new UsageError('start needs one lesson id: tcp-tutor start LESSON (see tcp-tutor list)');
+			const catalog = catalogFor(args, io);
+			const s = store();
+			if (!interactive(args, env)) return startPlain(args, io, catalog, s, randomSeed);
+			const startLesson = args.positionals[0] === undefined ? undefined : findEntry(catalog, args.positionals[0]).id;
+			const {runInteractive} = await import('./ui/run.js');
+			return runInteractive({entries: catalog.entries, loadLesson: catalog.load, store: s, color: args.color,
+				...(args.seed === undefined ? {} : {seed: args.seed}), ...(startLesson ? {startLesson} : {})});
+		}
+	}
+}
+
+// `tcp-tutor list | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
+main(process.argv.slice(2)).then(
+	code => {
+		process.exitCode = code;
+		// Exit once output is flushed instead of waiting for stdin or ink's timers.
+		process.stdout.write('', () => process.exit(code));
+	},
+	(error: unknown) => {
+		if (error instanceof UsageError) {
+			process.stderr.write(`tcp-tutor: ${error.message}\n`);
+			process.exit(2);
+		}
+		if (error instanceof InputError) {
+			process.stderr.write(`tcp-tutor: ${error.message}\n`);
+			process.exit(2);
+		}
+		process.stderr.write(`tcp-tutor: internal error: ${(error as Error).message ?? String(error)}\n${process.env['DEBUG'] ? `${(error as Error).stack}\n` : 'Set DEBUG=1 to see where it happened.\n'}`);
+		process.exit(1);
+	},
+);

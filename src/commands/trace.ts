@@ -1,0 +1,31 @@
+// tcp-tutor trace FILE: run a scenario and print its trace (JSON lines, or a ladder diagram).
+import {readFileSync} from 'node:fs';
+import {scenarioFromYaml} from '../sim/load.js';
+import {run} from '../sim/run.js';
+import {eventToJson} from '../sim/trace.js';
+import {InputError} from '../yaml-source.js';
+import {ladderLines} from '../ui/ladder.js';
+import type {Args} from './args.js';
+import {UsageError} from './args.js';
+import type {Io} from './io.js';
+
+export function traceCommand(args: Args, io: Io, randomSeed: () => number): number {
+	const file = args.positionals[0];
+	if (!file || args.positionals.length > 1) throw new UsageError('trace needs one scenario file: tcp-tutor trace FILE [--json] [--relative] [--seed N]');
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		throw new InputError(file, undefined, 'file', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+	}
+	const parsed = scenarioFromYaml(text, file);
+	const scenario = args.profile ? {...parsed, profile: args.profile} : parsed;
+	const trace = run(scenario, args.seed ?? randomSeed());
+	if (args.json) {
+		for (const e of trace.events) io.out(eventToJson(e, args.relative));
+		return 0;
+	}
+	io.out(`${file}: profile ${trace.profile}, seed ${trace.seed}, ISNs client ${trace.isn.client} server ${trace.isn.server}${args.relative ? ' (numbers relative to them)' : ''}`);
+	for (const line of ladderLines(trace.events, {width: io.columns, relative: args.relative, color: false})) io.out(line);
+	return 0;
+}

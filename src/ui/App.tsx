@@ -1,0 +1,101 @@
+// The interactive tutor: the menu, a lesson, the summary, and back. Owns the screen, the colour
+// switch, the terminal size and Ctrl+C (which saves the attempt in progress before leaving).
+import {useApp, useInput, useStdin} from 'ink';
+import {type MutableRefObject, useRef, useState} from 'react';
+import type {LessonEntry} from '../lessons/catalog.js';
+import type {Saved} from '../lessons/engine.js';
+import type {Lesson} from '../lessons/schema.js';
+import type {ProgressStore} from '../progress/types.js';
+import {type Size, useTerminalSize} from './hooks/use-terminal-size.js';
+import {Menu} from './Menu.js';
+import {Player} from './Player.js';
+import {ColorContext} from './Tinted.js';
+
+export type Props = {
+	/** The lessons, in menu order. */
+	readonly entries: readonly LessonEntry[];
+	/** Parse one lesson (may throw InputError: shown in the menu). */
+	readonly loadLesson: (id: string) => Lesson;
+	readonly store: ProgressStore;
+	/** The seed of new attempts (default: a random 32-bit seed each time). */
+	readonly seed?: number;
+	/** Open this lesson at once instead of the menu. */
+	readonly startLesson?: string;
+	/** Draw colours (false for NO_COLOR and --no-color). */
+	readonly color: boolean;
+	/** Called with the exit code just before the app exits. */
+	readonly onExit: (code: number) => void;
+	/** Filled by the player with "save the attempt now", for Ctrl+C and signals. */
+	readonly saver: MutableRefObject<(() => void) | undefined>;
+	/** A fixed size instead of the terminal's (tests). */
+	readonly size?: Size;
+	/** The clock in ms (tests). Default Date.now. */
+	readonly now?: () => number;
+};
+
+type Screen =
+	| {readonly kind: 'menu'; readonly message?: string}
+	| {readonly kind: 'lesson'; readonly lesson: Lesson; readonly seed: number; readonly saved?: Saved; readonly run: number};
+
+const randomSeed = () => Math.floor(Math.random() * 2 ** 32) >>> 0;
+
+export function App({entries, loadLesson, store, seed, startLesson, color, onExit, saver, size, now}: Props) {
+	const {exit} = useApp();
+	const {isRawModeSupported} = useStdin();
+	const {width, height} = useTerminalSize(size);
+	const [progress, setProgress] = useState(() => store.read());
+	// The store's notice (an unreadable progress file was moved aside) is shown on the first menu.
+	const [notice, setNotice] = useState(store.notice);
+	const runs = useRef(0); // a new key for each lesson opened: the player starts afresh
+
+	/** The screen for a lesson: its resume point if it has one, else a new attempt (counted). */
+	const open = (id: string): Screen => {
+		let lesson: Lesson;
+		try {
+			lesson = loadLesson(id);
+		} catch (error) {
+			return {kind: 'menu', message: `Could not open ${id}: ${(error as Error).message}`};
+		}
+		const resume = store.lesson(id)?.resume;
+		runs.current += 1;
+		if (resume) return {kind: 'lesson', lesson, seed: resume.seed, saved: resume, run: runs.current};
+		store.startAttempt(id);
+		return {kind: 'lesson', lesson, seed: seed ?? randomSeed(), run: runs.current};
+	};
+	const [screen, setScreen] = useState<Screen>(() => (startLesson ? open(startLesson) : {kind: 'menu'}));
+	const openFromMenu = (id: string) => {
+		setNotice(undefined);
+		setScreen(open(id));
+	};
+
+	const toMenu = () => {
+		setProgress(store.read());
+		setScreen({kind: 'menu'});
+	};
+	const quit = () => {
+		onExit(0);
+		exit();
+	};
+
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') {
+			saver.current?.();
+			quit();
+		}
+	}, {isActive: isRawModeSupported === true});
+
+	const index = screen.kind === 'lesson' ? entries.findIndex(e => e.id === screen.lesson.id) : -1;
+	const next = index >= 0 ? entries[index + 1] : undefined;
+	return (
+		<ColorContext.Provider value={color}>
+			{screen.kind === 'menu' ? (
+				<Menu entries={entries} progress={progress} onOpen={openFromMenu} onQuit={quit}
+					{...(screen.message ?? notice ? {message: screen.message ?? notice} : {})} width={width} height={height} />
+			) : (
+				<Player key={screen.run} lesson={screen.lesson} seed={screen.seed} {...(screen.saved ? {saved: screen.saved} : {})}
+					store={store} {...(next ? {next} : {})} onQuit={toMenu} onOpen={id => setScreen(open(id))} saver={saver}
+					width={width} height={height} {...(now ? {now} : {})} />
+			)}
+		</ColorContext.Provider>
+	);
+}

@@ -1,0 +1,39 @@
+// The ladder diagram in ink: ladderLines, one <Text> a line, never wider than the terminal.
+// (Not "Ladder.tsx": next to ladder.ts that name resolves to the wrong file on case-insensitive file
+// systems, and esbuild already mixes them up.)
+import {Box, Text, useStdout} from 'ink';
+import {useContext} from 'react';
+import type {Side} from '../sim/segment.js';
+import type {TraceEvent} from '../sim/trace.js';
+import {ladderLines} from './ladder.js';
+import {ColorContext} from './Tinted.js';
+
+export type Props = {
+	/** The events shown so far (a prefix of the trace). */
+	readonly events: readonly TraceEvent[];
+	/** Relative seq/ack numbers instead of absolute ones. */
+	readonly relative: boolean;
+	/** The segment being asked about, drawn as `?`; `from` omitted when the sender is the question. */
+	readonly pending?: {readonly from?: Side};
+	/** Keep only this many newest rows (default: all). */
+	readonly maxRows?: number;
+	/** Columns to use (default: the terminal's width, or 80). */
+	readonly width?: number;
+	/** Draw this endpoint's newest state as `?` (it is being asked). */
+	readonly hideState?: Side;
+};
+
+export function LadderDiagram({events, relative, pending, maxRows, width, hideState}: Props) {
+	const {stdout} = useStdout();
+	const color = useContext(ColorContext);
+	const columns = width ?? (stdout.columns || 80);
+	const lines = ladderLines(events, {
+		width: columns, relative, color,
+		...(pending ? {pending} : {}), ...(maxRows === undefined ? {} : {maxRows}), ...(hideState ? {hideState} : {}),
+	});
+	return (
+		<Box flexDirection="column">
+			{lines.map((line, i) => <Text key={i} wrap="truncate-end">{line || ' '}</Text>)}
+		</Box>
+	);
+}

@@ -1,0 +1,77 @@
+// The lesson menu: "continue where you left off" first, then the lessons grouped by topic with
+// their state, the overall progress, and the highlighted lesson's summary. SelectInput does the
+// moving and choosing; MenuItem only draws.
+import {Box, Text, useInput, useStdin} from 'ink';
+import SelectInput from 'ink-select-input';
+import {useMemo, useState} from 'react';
+import type {LessonEntry} from '../lessons/catalog.js';
+import type {ProgressData} from '../progress/types.js';
+import {type MenuLine, listLimit, menuLines, overallLine} from './menu-items.js';
+import {MenuItem} from './MenuItem.js';
+import {Tinted} from './Tinted.js';
+import {clampLines, fit, wrapText} from './wrap.js';
+
+export type Props = {
+	/** The lessons, in menu order. */
+	readonly entries: readonly LessonEntry[];
+	/** The learner's progress (read from the store by the caller). */
+	readonly progress: ProgressData;
+	/** Open a lesson (whether it resumes is the caller's business). */
+	readonly onOpen: (lessonId: string) => void;
+	/** q or Esc: leave the tutor. */
+	readonly onQuit: () => void;
+	/** Shown once above the list (the store's notice, a lesson that failed to load). */
+	readonly message?: string;
+	/** Terminal width: no line is wider. */
+	readonly width: number;
+	/** Terminal height: the list scrolls to fit. */
+	readonly height: number;
+};
+
+const NoIndicator = () => null;
+
+export function Menu({entries, progress, onOpen, onQuit, message, width, height}: Props) {
+	const {isRawModeSupported} = useStdin();
+	const lines = useMemo(() => menuLines(entries, progress), [entries, progress]);
+	const [highlighted, setHighlighted] = useState<MenuLine | undefined>(lines[0]);
+	useInput((input, key) => {
+		if (input === 'q' || key.escape) onQuit();
+	}, {isActive: isRawModeSupported === true});
+
+	const title = fit(`tcp-tutor · ${overallLine(entries, progress)}`, width);
+	const notice = message ? clampLines(wrapText(message, width), 3, width) : [];
+	const about = clampLines(wrapText(highlighted?.about ?? '', width), 2, width);
+	const footer = fit('↑↓ choose · Enter open · q quit', width);
+	const listHeight = Math.max(2, height - 1 - 1 - notice.length - 1 - about.length - 1 - 1);
+	const limit = listLimit(lines, listHeight);
+	const byValue = useMemo(() => new Map(lines.map(l => [l.value, l])), [lines]);
+	const Item = useMemo(() => ({label, isSelected = false}: {label: string; isSelected?: boolean}) => {
+		const line = byValue.get(label);
+		return line ? <MenuItem line={line} isSelected={isSelected} width={width} /> : null;
+	}, [byValue, width]);
+
+	return (
+		<Box flexDirection="column">
+			<Tinted tone="title" bold>{title}</Tinted>
+			{notice.map((l, i) => <Tinted key={`n${i}`} tone="warn">{l}</Tinted>)}
+			<Text> </Text>
+			{lines.length === 0 ? <Text>No lessons found.</Text> : (
+				<SelectInput
+					items={lines.map(l => ({key: l.value, label: l.value, value: l.value}))}
+					isFocused={isRawModeSupported === true}
+					{...(limit < lines.length ? {limit} : {})}
+					indicatorComponent={NoIndicator}
+					itemComponent={Item}
+					onHighlight={item => setHighlighted(byValue.get(item.value))}
+					onSelect={item => {
+						const line = byValue.get(item.value);
+						if (line) onOpen(line.lessonId);
+					}}
+				/>
+			)}
+			<Text> </Text>
+			{about.map((l, i) => <Tinted key={`a${i}`} tone="dim">{l}</Tinted>)}
+			<Tinted tone="dim">{footer}</Tinted>
+		</Box>
+	);
+}

@@ -1,0 +1,145 @@
+// The lesson player: header, ladder, story, question, feedback; the summary at the end.
+// What is drawn comes from player-view.ts, the keys from hooks/use-player-keys.ts.
+import {Box, Text} from 'ink';
+import {type MutableRefObject, useEffect, useRef, useState} from 'react';
+import type {LessonEntry} from '../lessons/catalog.js';
+import {type Action, type Saved, isDone} from '../lessons/engine.js';
+import type {Lesson} from '../lessons/schema.js';
+import type {ProgressStore} from '../progress/types.js';
+import {ChoiceList} from './ChoiceList.js';
+import {useLatest} from './hooks/use-latest.js';
+import {COMMAND_KEYS, usePlayerKeys} from './hooks/use-player-keys.js';
+import {useSession} from './hooks/use-session.js';
+import {KeyHelp} from './KeyHelp.js';
+import {LadderDiagram} from './LadderDiagram.js';
+import {Lines} from './Lines.js';
+import {type PlayerUi, playerView} from './player-view.js';
+import {Summary} from './Summary.js';
+import {TextField} from './TextField.js';
+import {Tinted} from './Tinted.js';
+
+export type Props = {
+	/** The lesson to play. */
+	readonly lesson: Lesson;
+	/** The seed of a new attempt (a resumed one uses its saved seed). */
+	readonly seed: number;
+	/** The resume point, when continuing. */
+	readonly saved?: Saved;
+	/** Where progress goes. */
+	readonly store: ProgressStore;
+	/** The next lesson in the menu (offered by the summary). */
+	readonly next?: LessonEntry;
+	/** Back to the menu (after saving). */
+	readonly onQuit: () => void;
+	/** Open another lesson (the summary's "next lesson"). */
+	readonly onOpen: (lessonId: string) => void;
+	/** Filled with a function that saves the attempt, for Ctrl+C and signals. */
+	readonly saver: MutableRefObject<(() => void) | undefined>;
+	/** Terminal width: no line is wider. */
+	readonly width: number;
+	/** Terminal height: the ladder gets the lines the rest leaves. */
+	readonly height: number;
+	/** The clock in ms (tests). Default Date.now. */
+	readonly now?: () => number;
+};
+
+const FRESH: PlayerUi = {analogy: false, confirmReveal: false, noMoreHints: false};
+
+export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver, width, height, now}: Props) {
+	const {session, current, dispatch, saveNow} = useSession({lesson, seed, store, ...(saved ? {saved} : {}), ...(now ? {now} : {})});
+	const [ui, setUi, getUi] = useLatest<PlayerUi>(FRESH);
+	const [help, setHelp, getHelp] = useLatest(false);
+	const [text, setText, getText] = useLatest('');
+	// ink-text-input keeps its own cursor: when the text changes from outside (cleared, or a command key
+	// kept out of it) a new field is mounted, with its cursor at the end.
+	const [textEpoch, setTextEpoch] = useState(0);
+	const setTextFromOutside = (update: (t: string) => string) => {
+		setText(update);
+		setTextEpoch(e => e + 1);
+	};
+	/** What the text field may keep of a change: no "?", and no command key typed into an empty field. */
+	const onTextChange = (value: string) => {
+		const clean = value.replace(/\?/g, '');
+		if (getText() === '' && COMMAND_KEYS.includes(clean)) setTextFromOutside(() => '');
+		else setText(() => clean);
+	};
+	const done = isDone(session);
+
+	useEffect(() => {
+		saver.current = saveNow;
+		return () => {
+			if (saver.current === saveNow) saver.current = undefined;
+		};
+	}, [saver, saveNow]);
+
+	/** Send an action; a new field or beat starts clean (empty text, in the field, no pending reveal). */
+	const act = (action: Action) => {
+		const before = current();
+		dispatch(action);
+		const after = current();
+		if (after.pos !== before.pos || after.field !== before.field) {
+			setTextFromOutside(() => '');
+			setUi(u => ({...FRESH, analogy: u.analogy}));
+		}
+	};
+
+	// A key the list or the text field acted on (Enter choosing or answering) is theirs alone: the
+	// command keys' handler, which may run after theirs for the same key and then sees the new state,
+	// must not also take it as "next". The mark lasts until the key's handlers have all run.
+	const consumed = useRef(false);
+	const actFromWidget = (action: Action) => {
+		consumed.current = true;
+		queueMicrotask(() => {
+			consumed.current = false;
+		});
+		act(action);
+	};
+
+	usePlayerKeys({
+		current, act, getUi, setUi, getHelp, setHelp, getText, clearText: () => setTextFromOutside(() => ''),
+		quit: () => {
+			saveNow();
+			onQuit();
+		},
+		consumed: () => consumed.current, active: !done,
+	});
+
+	if (done) return <Summary session={session} {...(next ? {next} : {})} onNext={onOpen} onMenu={onQuit} width={width} height={height} />;
+
+	const view = playerView(session, {...ui, typing: text !== ''}, width, height);
+	const gap = (n: number) => (view.gaps >= n ? <Text> </Text> : null);
+	if (help) {
+		return (
+			<Box flexDirection="column">
+				<Lines lines={view.header} />
+				<KeyHelp width={width} height={height - 2} />
+			</Box>
+		);
+	}
+	return (
+		<Box flexDirection="column">
+			<Lines lines={view.header} />
+			<LadderDiagram events={view.ladder.events} relative={session.relative} width={width} maxRows={view.ladder.maxRows}
+				{...(view.ladder.pending ? {pending: view.ladder.pending} : {})} {...(view.ladder.hideState ? {hideState: view.ladder.hideState} : {})} />
+			{gap(1)}
+			<Lines lines={view.story} />
+			{gap(2)}
+			<Lines lines={view.question} />
+			{view.input?.kind === 'select' ? (
+				<ChoiceList key={`${session.pos}:${session.field}`} choices={view.input.choices} limit={view.input.limit} active={!help}
+					onChoose={choice => actFromWidget({type: 'answer', text: choice})} />
+			) : null}
+			{view.input?.kind === 'text' ? (
+				<TextField key={`${session.pos}:${session.field}:${textEpoch}`} label={view.input.label} value={text}
+					onChange={onTextChange}
+					onSubmit={v => {
+						if (v.trim() === '') return;
+						actFromWidget({type: 'answer', text: v});
+						setTextFromOutside(() => '');
+					}} />
+			) : null}
+			<Lines lines={view.after} />
+			<Tinted tone="dim">{view.footer}</Tinted>
+		</Box>
+	);
+}

@@ -1,0 +1,240 @@
+// The ladder (sequence) diagram as lines of text: the client's column, the arrows, the server's column.
+// Pure (no ink, no react): the player draws it through <Ladder>, `tcp-tutor trace` prints it.
+// Every character used is one column wide, so a line's width is its number of code points
+// (not counting colour escapes); no line is ever wider than `width`.
+import type {State} from '../sim/endpoint.js';
+import type {Side} from '../sim/segment.js';
+import type {SegmentEvent, TraceEvent} from '../sim/trace.js';
+import {type LadderRow, type States, ladderRows} from './ladder-rows.js';
+
+export type LadderOptions = {
+	/** Columns available; no line is wider. */
+	readonly width: number;
+	/** seq/ack relative to the ISNs (rel.seq/rel.ack, Wireshark's default) instead of absolute. */
+	readonly relative: boolean;
+	/** A segment being asked about: drawn as `?` after the rows; `from` omitted when the sender is the question. */
+	readonly pending?: {readonly from?: Side};
+	/** Keep only the newest rows (the header line is not counted). */
+	readonly maxRows?: number;
+	/** ANSI colours (default false); every mark is also written in words or symbols. */
+	readonly color?: boolean;
+	/** A time column (seconds since the start), when the width allows (72 columns or more). */
+	readonly time?: boolean;
+	/** Draw this endpoint's state on the newest row as `?` (it is being asked). */
+	readonly hideState?: Side;
+};
+
+/** Label forms from the most to the least verbose: the widest that fits every row is used for all rows. */
+const TIERS = 7;
+
+// Linux's ss(8) names, for narrow terminals.
+const SHORT_STATES: Partial<Record<State, string>> = {'SYN-RECEIVED': 'SYN-RECV', ESTABLISHED: 'ESTAB'};
+
+const SGR = {lost: '31', dup: '33', pending: '1;36', changed: '1;32', dim: '2', header: '1', flood: '35'} as const;
+
+type Part = {readonly text: string; readonly style?: string};
+type SegmentRow = Extract<LadderRow, {kind: 'segment'}>;
+
+export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions): string[] {
+	const width = Math.max(1, Math.floor(opts.width));
+	const all = ladderRows(events);
+	const budget = opts.maxRows === undefined ? Infinity : Math.max(0, Math.floor(opts.maxRows));
+	const rowBudget = opts.pending ? Math.max(0, budget - 1) : budget;
+	const rows = rowBudget === Infinity ? all : all.slice(Math.max(0, all.length - rowBudget));
+	const hidden = all.length - rows.length;
+	const previous = hidden > 0 ? all[hidden - 1]?.states : undefined;
+
+	const full = width >= 60;
+	const stateWidth = Math.min(full ? 12 : 10, Math.max(1, Math.floor((width - 9) / 2)));
+	const timeWidth = opts.time && width >= 72 ? 9 : 0;
+	const mid = Math.max(0, width - timeWidth - 2 * stateWidth - 2);
+	const name = (s: State) => (full ? s : SHORT_STATES[s] ?? s);
+	const tier = pickTier(rows, mid, opts.relative);
+
+	const line = (time: string, left: Part, middle: Part[], right: Part) => render(clip([
+		...(timeWidth ? [{text: time.padStart(timeWidth - 1) + ' '}] : []),
+		{...left, text: left.text.padEnd(stateWidth)}, {text: ' '}, ...middle, {text: ' '}, right,
+	], width), opts.color === true);
+
+	const out: string[] = [];
+	const earlier = hidden > 0 ? `↑ ${hidden} earlier row${hidden === 1 ? '' : 's'}` : '';
+	out.push(line(timeWidth ? 'time (s)' : '', {text: 'client', style: SGR.header},
+		[{text: center(fit(earlier, mid), mid), style: SGR.dim}], {text: 'server', style: SGR.header}));
+
+	let before = previous;
+	rows.forEach((row, i) => {
+		const newest = i === rows.length - 1;
+		const state = (side: Side): Part => {
+			if (newest && opts.hideState === side) return {text: '?', style: SGR.pending};
+			const s = row.states[side];
+			return {text: fit(name(s), stateWidth), ...(before && before[side] !== s ? {style: SGR.changed} : {})};
+		};
+		out.push(line(seconds(row.t), state('client'), middleOf(row, mid, tier, opts.relative), state('server')));
+		before = row.states;
+	});
+	if (opts.pending) out.push(line('', {text: ''}, pendingArrow(opts.pending.from, mid), {text: ''}));
+	return out;
+}
+
+/**
+ * The label form for the whole diagram: the most verbose one with which at least half of the segment rows
+ * fit, so that a few long rows (lost or retransmitted data) do not take the numbers off every label.
+ * A row that still does not fit takes the most verbose form that does (`rowTier`).
+ */
+function pickTier(rows: readonly LadderRow[], mid: number, relative: boolean): number {
+	const segs = rows.filter((r): r is SegmentRow => r.kind === 'segment');
+	for (let tier = 0; tier < TIERS; tier++) {
+		if (segs.filter(r => fits(r, tier, mid, relative)).length >= 0.5 * segs.length) return tier;
+	}
+	return TIERS - 1;
+}
+
+function rowTier(row: SegmentRow, from: number, mid: number, relative: boolean): number {
+	for (let tier = from; tier < TIERS; tier++) if (fits(row, tier, mid, relative)) return tier;
+	return TIERS - 1;
+}
+
+function fits(row: SegmentRow, tier: number, mid: number, relative: boolean): boolean {
+	return labelOf(row, tier, relative).length + overhead(row.seg) <= mid;
+}
+
+/** Columns an arrow takes besides its label: `─ label ─▶`, or `─ label ─✗ lost` for a lost one. */
+function overhead(seg: SegmentEvent): number {
+	return seg.fate === 'dropped' ? 10 : 5;
+}
+
+/** `FIN,ACK seq=1101 ack=5201 len=0` … `F. 1101/5201` … `F.`; PSH is never drawn (it is never asked). */
+export function segmentLabel(seg: SegmentEvent, tier: number, relative: boolean): string {
+	const seq = relative ? seg.rel.seq : seg.seq;
+	const ack = relative ? seg.rel.ack : seg.ack;
+	const words = wordFlags(seg);
+	const len = seg.len > 0 ? ` len=${seg.len}` : '';
+	switch (tier) {
+		case 0: return `${words} seq=${seq}${ack === null ? '' : ` ack=${ack}`}${seg.flags.includes('SYN') ? len : ` len=${seg.len}`}`;
+		case 1: return `${words} seq=${seq}${ack === null ? '' : ` ack=${ack}`}${len}`;
+		case 2: return `${words} ${seq}${ack === null ? '' : `/${ack}`}${len}`;
+		case 3: return `${letterFlags(seg)} ${seq}${ack === null ? '' : `/${ack}`}${len}`;
+		case 4: return `${words}${len}`;
+		case 5: return words;
+		default: return letterFlags(seg);
+	}
+}
+
+function labelOf(row: SegmentRow, tier: number, relative: boolean): string {
+	const marks = [
+		row.retransmit ? (tier === 0 ? 'retransmission' : 'rtx') : '',
+		row.seg.fate === 'duplicated' ? (tier === 0 ? 'duplicated' : 'dup') : '',
+		row.seg.delayed ? (tier === 0 ? 'delayed' : 'late') : '',
+	].filter(Boolean);
+	return segmentLabel(row.seg, tier, relative) + marks.map(m => ` [${m}]`).join('');
+}
+
+/** SYN,ACK / FIN,ACK / RST — the control flag first, as people write it. */
+function wordFlags(seg: SegmentEvent): string {
+	const shown = ['SYN', 'FIN', 'RST', 'ACK'].filter(f => seg.flags.includes(f as never));
+	return shown.length ? shown.join(',') : 'none';
+}
+
+/** tcpdump's letters: S, F, R, and `.` for ACK. */
+function letterFlags(seg: SegmentEvent): string {
+	const l = (['SYN', 'FIN', 'RST'] as const).filter(f => seg.flags.includes(f)).map(f => f[0]).join('') + (seg.flags.includes('ACK') ? '.' : '');
+	return l || 'none';
+}
+
+function middleOf(row: LadderRow, mid: number, tier: number, relative: boolean): Part[] {
+	switch (row.kind) {
+		case 'segment': return segmentArrow(row, mid, tier, relative);
+		case 'state': {
+			const left = row.causes.client.join(', ');
+			const right = row.causes.server.join(', ');
+			const half = left && right ? Math.floor((mid - 1) / 2) : mid;
+			const l = fit(left, half);
+			const r = fit(right, half);
+			return [{text: l + ' '.repeat(Math.max(0, mid - l.length - r.length)) + r, style: SGR.dim}];
+		}
+		case 'note': {
+			const text = fit(`· ${row.note.note}`, mid);
+			return [{text: row.note.endpoint === 'client' ? text.padEnd(mid) : text.padStart(mid), style: SGR.dim}];
+		}
+		case 'flood': {
+			const f = row.flood;
+			const parts = [f.queued ? `${f.queued} queued` : '', f.cookies ? `${f.cookies} cookies` : '', f.dropped ? `${f.dropped} dropped` : ''].filter(Boolean);
+			const labels = [`flood: ${f.syns} spoofed SYNs${parts.length ? ` (${parts.join(', ')})` : ''}`, `flood: ${f.syns} SYNs`, `${f.syns} SYN`];
+			const label = labels.find(l => l.length + 5 <= mid) ?? fit(labels[2]!, Math.max(0, mid - 5));
+			return [{text: arrow('right', label, mid), style: SGR.flood}];
+		}
+	}
+}
+
+function segmentArrow(row: SegmentRow, mid: number, tier: number, relative: boolean): Part[] {
+	const seg = row.seg;
+	const dir = seg.from === 'client' ? 'right' : 'left';
+	const text = labelOf(row, rowTier(row, tier, mid, relative), relative);
+	if (seg.fate === 'dropped') {
+		// The arrow stops part-way: the segment never arrived. Too narrow for "✗ lost": just "✗".
+		if (mid - 10 < 1) {
+			const label = fit(text, Math.max(1, mid - 4));
+			const short = dir === 'right' ? `─ ${label} ✗`.padEnd(mid) : `✗ ${label} ─`.padStart(mid);
+			return [{text: [...short].slice(0, mid).join(''), style: SGR.lost}];
+		}
+		const label = fit(text, mid - 10);
+		const span = Math.min(mid, Math.max(label.length + 10, Math.round(mid * 0.6)));
+		const dashes = '─'.repeat(Math.max(1, span - label.length - 9));
+		const line = dir === 'right' ? `─ ${label} ${dashes}✗ lost`.padEnd(mid) : `lost ✗${dashes} ${label} ─`.padStart(mid);
+		return [{text: line, style: SGR.lost}];
+	}
+	const label = fit(text, Math.max(1, mid - 5));
+	return [{text: arrow(dir, label, mid), ...(seg.fate === 'duplicated' || row.retransmit ? {style: SGR.dup} : {})}];
+}
+
+function arrow(dir: 'left' | 'right', label: string, mid: number): string {
+	const dashes = '─'.repeat(Math.max(1, mid - label.length - 4));
+	return dir === 'right' ? `─ ${label} ${dashes}▶` : `◀${dashes} ${label} ─`;
+}
+
+function pendingArrow(from: Side | undefined, mid: number): Part[] {
+	if (from === undefined) {
+		const side = '┄'.repeat(Math.max(0, Math.floor((mid - 3) / 2)));
+		return [{text: center(`${side} ? ${side}`, mid), style: SGR.pending}];
+	}
+	return [{text: arrow(from === 'client' ? 'right' : 'left', '?', mid), style: SGR.pending}];
+}
+
+function seconds(t: number): string {
+	return t.toFixed(3);
+}
+
+/** Cut text to `n` columns, marking the cut with `…`. */
+export function fit(text: string, n: number): string {
+	const chars = [...text];
+	if (chars.length <= n) return text;
+	return n <= 0 ? '' : chars.slice(0, n - 1).join('') + '…';
+}
+
+function center(text: string, n: number): string {
+	const pad = Math.max(0, n - [...text].length);
+	return ' '.repeat(Math.floor(pad / 2)) + text + ' '.repeat(Math.ceil(pad / 2));
+}
+
+/** Drop whatever would pass `width` (a safety net: the layout above already fits). */
+function clip(parts: readonly Part[], width: number): Part[] {
+	const out: Part[] = [];
+	let used = 0;
+	for (const p of parts) {
+		const chars = [...p.text];
+		const take = chars.slice(0, Math.max(0, width - used));
+		if (take.length) out.push({...p, text: take.join('')});
+		used += take.length;
+	}
+	return out;
+}
+
+function render(parts: readonly Part[], color: boolean): string {
+	const trimmed = [...parts];
+	while (trimmed.length && trimmed[trimmed.length - 1]!.text.trimEnd() === '') trimmed.pop();
+	const last = trimmed[trimmed.length - 1];
+	if (last) trimmed[trimmed.length - 1] = {...last, text: last.text.trimEnd()};
+	return trimmed.map(p => (color && p.style && p.text.trim() ? `\u001B[${p.style}m${p.text}\u001B[0m` : p.text)).join('');
+}
+
+export type {LadderRow, States};

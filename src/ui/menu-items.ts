@@ -1,0 +1,78 @@
+// What the menu lists, as plain data (tested without ink): lessons grouped by topic, each with its
+// state from the progress store, "continue where you left off" first, and the overall progress line.
+import {type LessonEntry, topicOf} from '../lessons/catalog.js';
+import type {LessonProgress, ProgressData} from '../progress/types.js';
+
+export type MenuLine = {
+	/** Unique: "continue" or "lesson:<id>" (SelectInput's value). */
+	readonly value: string;
+	readonly lessonId: string;
+	/** Set on the first lesson of a topic: the group header drawn above it. */
+	readonly header?: string;
+	readonly title: string;
+	/** "not started", "in progress 2/3", "✓ done · best 80%". */
+	readonly status: string;
+	readonly done: boolean;
+	readonly inProgress: boolean;
+	/** Shown under the list for the highlighted line. */
+	readonly about: string;
+};
+
+export function statusOf(p: LessonProgress | undefined, questions: number): {text: string; done: boolean; inProgress: boolean} {
+	const done = p?.completed === true;
+	const best = done && p?.bestScore !== null && p?.bestScore !== undefined ? ` · best ${p.bestScore}%` : '';
+	if (p?.resume) return {text: `in progress ${p.answered ?? 0}/${p.total ?? questions}${best}`, done, inProgress: true};
+	if (done) return {text: `✓ done${best}`, done, inProgress: false};
+	return {text: 'not started', done: false, inProgress: false};
+}
+
+/** "Handshake", "Teardown": a tag as a heading. */
+export function topicTitle(tag: string): string {
+	return tag.charAt(0).toUpperCase() + tag.slice(1);
+}
+
+export function menuLines(entries: readonly LessonEntry[], data: ProgressData): MenuLine[] {
+	const lines: MenuLine[] = [];
+	const about = (e: LessonEntry) => `${e.summary} (${e.level}, ${e.minutes} min, ${e.questions} question${e.questions === 1 ? '' : 's'})`;
+	const last = data.lastLesson === undefined ? undefined : entries.find(e => e.id === data.lastLesson);
+	const lastProgress = last ? data.lessons[last.id] : undefined;
+	if (last && lastProgress?.resume) {
+		lines.push({value: 'continue', lessonId: last.id, title: `Continue where you left off: ${last.title}`,
+			status: `${lastProgress.answered ?? 0}/${lastProgress.total ?? last.questions}`, done: false, inProgress: true, about: about(last)});
+	}
+	const topics: string[] = [];
+	for (const e of entries) if (!topics.includes(topicOf(e))) topics.push(topicOf(e));
+	for (const topic of topics) {
+		entries.filter(e => topicOf(e) === topic).forEach((e, i) => {
+			const st = statusOf(data.lessons[e.id], e.questions);
+			lines.push({value: `lesson:${e.id}`, lessonId: e.id, ...(i === 0 ? {header: topicTitle(topic)} : {}), title: e.title,
+				status: st.text, done: st.done, inProgress: st.inProgress, about: about(e)});
+		});
+	}
+	return lines;
+}
+
+/** "3 of 17 lessons done". */
+export function overallLine(entries: readonly LessonEntry[], data: ProgressData): string {
+	const done = entries.filter(e => data.lessons[e.id]?.completed).length;
+	return `${done} of ${entries.length} lesson${entries.length === 1 ? '' : 's'} done`;
+}
+
+/**
+ * How many items SelectInput may show (its `limit`) so that items plus the group headers among them
+ * fit in `height` lines, for every window it can scroll to (it rotates the list).
+ */
+export function listLimit(lines: readonly MenuLine[], height: number): number {
+	const n = lines.length;
+	const cost = (start: number, size: number) => {
+		let c = size;
+		for (let k = 0; k < size; k++) if (lines[(start + k) % n]!.header) c++;
+		return c;
+	};
+	for (let size = n; size > 1; size--) {
+		let ok = true;
+		for (let start = 0; start < n && ok; start++) ok = cost(start, size) <= height;
+		if (ok) return size;
+	}
+	return 1;
+}

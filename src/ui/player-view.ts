@@ -1,0 +1,212 @@
+// What the player shows, as lines already wrapped and cut to the terminal (tested without ink):
+// the player must fit 80x24 and stay readable at 60x20, so every block is measured here and the
+// ladder gets the lines that are left, newest rows first.
+import {
+	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, progressOf, showExpected, storyFor,
+	templateValues,
+} from '../lessons/engine.js';
+import {segmentsOf} from '../lessons/resolve.js';
+import {type Field, SEGMENT_FIELDS} from '../lessons/schema.js';
+import {fillTemplate} from '../lessons/text.js';
+import type {Side} from '../sim/segment.js';
+import type {TraceEvent} from '../sim/trace.js';
+import {ladderRows} from './ladder-rows.js';
+import type {Tone} from './Tinted.js';
+import {bar, fit, wrapText} from './wrap.js';
+
+/** How the player is being used right now (state of the component, not of the lesson). */
+export type PlayerUi = {
+	/** The analogy view of the story instead of the TCP view. */
+	readonly analogy: boolean;
+	/** Something is typed in the text field: every key types (the command keys act only on an empty field). */
+	readonly typing?: boolean;
+	/** `s` was pressed once: the next `s` reveals. */
+	readonly confirmReveal: boolean;
+	/** `h` was pressed with every hint shown already. */
+	readonly noMoreHints: boolean;
+};
+
+export type Line = {readonly text: string; readonly tone?: Tone; readonly bold?: boolean};
+
+export type PlayerView = {
+	readonly header: readonly Line[];
+	readonly ladder: {
+		readonly events: readonly TraceEvent[];
+		readonly pending?: {readonly from?: Side};
+		readonly hideState?: Side;
+		readonly maxRows: number;
+	};
+	readonly story: readonly Line[];
+	/** The prompt, the fields answered so far, and the label of the field being asked. */
+	readonly question: readonly Line[];
+	/** The input: a select list of choices, a text field, or none (explained, or no question). */
+	readonly input?: {readonly kind: 'select'; readonly choices: readonly string[]; readonly limit: number} | {readonly kind: 'text'; readonly label: string};
+	/** Feedback, rule, hints, explanation, "Enter to continue". */
+	readonly after: readonly Line[];
+	readonly footer: string;
+	/** Blank lines to put between the blocks (0 when the terminal is short). */
+	readonly gaps: number;
+};
+
+export const FIELD_LABEL: Record<Field, string> = {
+	flags: 'Flags', seq: 'Sequence number (seq)', ack: 'Acknowledgment number (ack)', len: 'Data length (len)',
+	sender: 'Who sends it', state: 'State', acked: 'Acknowledged everything received?', timer: 'Timer', duration: 'Duration (seconds)',
+	count: 'Number of segments', claim: 'True or false',
+};
+
+const beforeField = (f: Field) => (SEGMENT_FIELDS as readonly string[]).includes(f);
+
+/** The events to draw, and the segment being asked about (`?`; no direction while the sender is asked). */
+export function ladderFocus(s: Session): {events: readonly TraceEvent[]; pending?: {from?: Side}; hideState?: Side} {
+	const beat = currentBeat(s);
+	const q = currentQuestion(s);
+	const shown = s.trace.events.slice(0, beat.shown);
+	if (beat.kind !== 'ask' || !q) return {events: shown};
+	if (q.segment !== undefined && q.ask.some(beforeField)) {
+		const seg = segmentsOf(s.trace, q.step)[q.segment - 1];
+		// Once answered the segment is drawn at once, without waiting for the next beat.
+		if (s.explained && seg) return {events: s.trace.events.slice(0, Math.max(beat.shown, s.trace.events.indexOf(seg) + 1))};
+		const senderAsked = q.ask.indexOf('sender') >= s.field;
+		return {events: shown, pending: senderAsked || !seg ? {} : {from: seg.from}};
+	}
+	if (!s.explained && q.ask.includes('state') && q.endpoint) return {events: shown, hideState: q.endpoint};
+	return {events: shown};
+}
+
+/** Only the ISNs: a prompt must not show the answer it asks for. */
+export function isnValues(s: Session): Record<string, number> {
+	return {'client.isn': s.trace.isn.client, 'server.isn': s.trace.isn.server, x: s.trace.isn.client, y: s.trace.isn.server};
+}
+
+function feedbackLines(s: Session, width: number): Line[] {
+	const fb = s.feedback;
+	if (!fb) return [];
+	const name = FIELD_LABEL[fb.field];
+	const rule = fb.rule ? wrapText(fb.rule, width).map(text => ({text, tone: 'dim' as const})) : [];
+	switch (fb.kind) {
+		case 'correct': return [...wrapText(`✓ Right: ${fb.expected}.`, width).map(text => ({text, tone: 'good' as const, bold: true})), ...rule];
+		case 'revealed': return [...wrapText(`→ The answer: ${fb.expected} (counts as not solved).`, width).map(text => ({text, tone: 'warn' as const, bold: true})), ...rule];
+		case 'wrong': return wrapText(`✗ ${name}: ${fb.given ?? ''} is not it. Try again (h hint, s show the answer).`, width).map(text => ({text, tone: 'bad' as const}));
+		case 'unreadable': return wrapText(`? Cannot read "${fb.given ?? ''}" as ${name.toLowerCase()}. Expected ${fb.expected}.`, width).map(text => ({text, tone: 'warn' as const}));
+	}
+}
+
+/** A block of lines that can give up lines when the terminal is short; `newest` blocks keep their end. */
+type Block = {lines: Line[]; min: number; newest?: boolean};
+
+function shrink(b: Block, width: number): void {
+	if (b.lines.length <= b.min) return;
+	if (b.newest) {
+		const kept = b.lines.slice(1);
+		kept[0] = {...kept[0]!, text: fit(`… ${kept[0]!.text}`, width)};
+		b.lines = kept;
+		return;
+	}
+	const kept = b.lines.slice(0, b.lines.length - 1);
+	const last = kept[kept.length - 1];
+	if (last) kept[kept.length - 1] = {...last, text: fit(`${last.text} …`, width)};
+	b.lines = kept;
+}
+
+export function playerView(s: Session, ui: PlayerUi, width: number, height: number): PlayerView {
+	const w = Math.max(10, width);
+	const q = currentQuestion(s);
+	const field = currentField(s);
+	const {done, total} = progressOf(s);
+	const open = q !== undefined && !s.explained;
+
+	// Header: title, numbers mode, question k of n, a bar.
+	const where = `${s.relative ? 'relative' : 'absolute'} · ${open ? `question ${done + 1} of ${total}` : `${done} of ${total} answered`}`;
+	const barWidth = w >= 70 ? 12 : w >= 50 ? 6 : 0;
+	const right = barWidth ? `${where} ${bar(done, total, barWidth)}` : where;
+	const title = fit(s.lesson.title, Math.max(0, w - right.length - 2));
+	const header: Line[] = [{text: `${title}${' '.repeat(Math.max(2, w - title.length - right.length))}${right}`.slice(0, w), bold: true}];
+
+	// Story: the TCP view or the analogy.
+	const story = storyFor(s);
+	const storyText = ui.analogy
+		? story?.analogy ? `Analogy: ${story.analogy}` : `Analogy: (none for this step; a shows the TCP view)`
+		: story ? `TCP: ${story.tcp}` : '';
+	const storyBlock: Block = {lines: storyText ? wrapText(storyText, w).map(text => ({text})) : [], min: Math.min(1, storyText ? 1 : 0)};
+
+	// Question: prompt, fields answered so far, the field being asked.
+	const values = templateValues(s);
+	const promptBlock: Block = {lines: [], min: 0};
+	const answered: Line[] = [];
+	let input: PlayerView['input'];
+	if (q) {
+		promptBlock.lines = wrapText(`? ${fillTemplate(q.prompt, isnValues(s))}`, w).map(text => ({text, bold: true}));
+		promptBlock.min = Math.min(2, promptBlock.lines.length);
+		const upto = s.explained ? q.ask.length : s.field;
+		const mark = (f: Field) => (s.feedback?.kind === 'revealed' && s.feedback.field === f ? '(shown)' : s.missed.includes(f) ? '(not at the first try)' : '✓');
+		const parts = q.ask.slice(0, upto).map(f => `${f} ${showExpected(s, q, f)} ${mark(f)}`);
+		if (parts.length) answered.push({text: fit(parts.join(' · '), w), tone: 'good'});
+		if (field) {
+			const choices = choicesFor(field);
+			const rel = (field === 'seq' || field === 'ack') ? ` (${s.relative ? 'relative' : 'absolute'})` : '';
+			if (choices) input = {kind: 'select', choices, limit: Math.min(choices.length, height >= 30 ? 8 : height >= 22 ? 5 : 4)};
+			else input = {kind: 'text', label: fit(`${FIELD_LABEL[field]}${rel}`, w)};
+			if (choices) answered.push({text: fit(`${FIELD_LABEL[field]}:`, w), bold: true});
+		}
+	}
+
+	// After the input: feedback (and the rule once right or revealed), hints, explanation.
+	const fbBlock: Block = {lines: ui.confirmReveal
+		? wrapText('Show the answer? It counts as not solved. Press s again; any other key cancels.', w).map(text => ({text, tone: 'warn' as const, bold: true}))
+		: feedbackLines(s, w), min: 1};
+	fbBlock.min = Math.min(fbBlock.lines.length, s.feedback?.rule ? 1 : fbBlock.lines.length);
+	const hints = open && q ? q.hints.slice(0, s.hints).flatMap((h, i) => wrapText(`Hint ${i + 1}/${q.hints.length}: ${fillTemplate(h, values)}`, w)) : [];
+	if (open && ui.noMoreHints) hints.push(`No more hints: s shows the answer.`);
+	const hintBlock: Block = {lines: hints.map(text => ({text, tone: 'accent' as const})), min: Math.min(1, hints.length), newest: true};
+	const expl = explanation(s);
+	const explBlock: Block = {lines: expl ? wrapText(expl, w).map(text => ({text})) : [], min: Math.min(2, expl ? 2 : 0)};
+	const lastBeat = s.pos + 1 >= s.beats.length - 1; // the next beat is the end: the summary
+	const cont: Line[] = !open ? [{text: fit(lastBeat ? 'Enter: see your results' : 'Enter (or →) to continue', w), tone: 'accent', bold: true}] : [];
+
+	const footer = footerText(ui, input?.kind, open, w);
+	const inputHeight = () => (input ? (input.kind === 'select' ? input.limit : 2) : 0);
+	const fixed = () => header.length + 1 /* footer */ + answered.length + inputHeight() + cont.length;
+	const available = Math.max(1, height - 1); // the last line stays free: ink redraws everything when a frame fills the screen
+	const events = ladderFocus(s);
+	const ladderNatural = 1 + ladderRows(events.events).length + (events.pending ? 1 : 0);
+	const ladderMin = Math.min(ladderNatural, 3);
+	const flex = [storyBlock, hintBlock, explBlock, fbBlock, promptBlock]; // shrunk in this order
+	const used = () => fixed() + flex.reduce((n, b) => n + b.lines.length, 0);
+	const over = () => used() + ladderMin - available;
+	for (const b of flex) while (over() > 0 && b.lines.length > b.min) shrink(b, w);
+	// A very small terminal: down to one line a block (the story can go), then a shorter list of choices.
+	if (over() > 0) {
+		for (const b of flex) b.min = Math.min(b.min, b === storyBlock ? 0 : 1);
+		for (const b of flex) while (over() > 0 && b.lines.length > b.min) shrink(b, w);
+	}
+	if (over() > 0 && input?.kind === 'select') input = {...input, limit: Math.max(2, input.limit - over())};
+	const ladderLinesLeft = Math.max(2, Math.min(ladderNatural, available - used()));
+	const gaps = Math.max(0, Math.min(2, available - used() - ladderLinesLeft));
+
+	return {
+		header,
+		ladder: {...events, maxRows: ladderLinesLeft - 1},
+		story: storyBlock.lines,
+		question: [...promptBlock.lines, ...answered],
+		...(input ? {input} : {}),
+		after: [...fbBlock.lines, ...hintBlock.lines, ...explBlock.lines, ...cont],
+		footer,
+		gaps,
+	};
+}
+
+function footerText(ui: PlayerUi, input: 'select' | 'text' | undefined, open: boolean, width: number): string {
+	const keys = input === 'text' && ui.typing
+		? ['Enter answer', 'Esc clear', '? help']
+		: open
+			? [input === 'select' ? '↑↓ Enter choose' : 'type, Enter', 'h hint', 's show answer', 'r rel/abs', 'a analogy', '? help', 'q menu']
+			: ['Enter continue', 'r rel/abs', 'a analogy', '? help', 'q menu'];
+	let text = '';
+	for (const k of keys) {
+		const next = text ? `${text} · ${k}` : k;
+		if (next.length > width) break;
+		text = next;
+	}
+	return text;
+}
+

@@ -1,0 +1,58 @@
+// Start the interactive tutor with ink; resolves with the exit code once the learner quits.
+// The caller sends non-TTY runs to plain mode before this (ink needs raw mode for keys).
+import {render} from 'ink';
+import type {LessonEntry} from '../lessons/catalog.js';
+import type {Lesson} from '../lessons/schema.js';
+import type {ProgressStore} from '../progress/types.js';
+import {App} from './App.js';
+
+export type InteractiveOptions = {
+	/** The lessons, in menu order. */
+	readonly entries: readonly LessonEntry[];
+	/** Parse one lesson by id. */
+	loadLesson(id: string): Lesson;
+	readonly store: ProgressStore;
+	/** The seed of new attempts (--seed); default a random 32-bit seed. */
+	readonly seed?: number;
+	/** Open this lesson directly (tcp-tutor start LESSON). */
+	readonly startLesson?: string;
+	/** Draw colours (false for NO_COLOR and --no-color). */
+	readonly color: boolean;
+	/** Streams (tests); default the process's. */
+	readonly stdin?: NodeJS.ReadStream;
+	readonly stdout?: NodeJS.WriteStream;
+	readonly stderr?: NodeJS.WriteStream;
+	/** Tests: every frame written whole (ink's debug mode, drawn even under CI) and console left alone. */
+	readonly debug?: boolean;
+};
+
+export async function runInteractive(opts: InteractiveOptions): Promise<number> {
+	let code = 0;
+	const saver: {current: (() => void) | undefined} = {current: undefined};
+	const app = render(
+		<App entries={opts.entries} loadLesson={id => opts.loadLesson(id)} store={opts.store} color={opts.color} saver={saver}
+			onExit={c => {
+				code = c;
+			}}
+			{...(opts.seed === undefined ? {} : {seed: opts.seed})} {...(opts.startLesson ? {startLesson: opts.startLesson} : {})} />,
+		{
+			exitOnCtrlC: false, // the app saves progress first
+			...(opts.debug ? {debug: true, patchConsole: false} : {}),
+			...(opts.stdin ? {stdin: opts.stdin} : {}), ...(opts.stdout ? {stdout: opts.stdout} : {}), ...(opts.stderr ? {stderr: opts.stderr} : {}),
+		},
+	);
+	// A closed terminal or a kill: save the attempt, then leave like Ctrl+C does.
+	const onSignal = () => {
+		saver.current?.();
+		app.unmount();
+	};
+	process.once('SIGTERM', onSignal);
+	process.once('SIGHUP', onSignal);
+	try {
+		await app.waitUntilExit();
+	} finally {
+		process.off('SIGTERM', onSignal);
+		process.off('SIGHUP', onSignal);
+	}
+	return code;
+}

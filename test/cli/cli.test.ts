@@ -1,0 +1,128 @@
+// The built CLI (dist/cli.js), run as a user runs it: arguments, exit codes, output, files.
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {tempDir} from '../helpers/temp-store.js';
+
+const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+const FIX = new URL('../fixtures/scenarios/', import.meta.url).pathname;
+
+function cli(args: string[], opts: {input?: string; env?: Record<string, string>; dir?: string} = {}) {
+	const dir = opts.dir ?? tempDir();
+	const r = spawnSync('sh', ['-c', `node ${CLI} "$@"`, 'cli', ...args], {
+		input: opts.input ?? '', encoding: 'utf8', timeout: 20_000,
+		env: {PATH: process.env['PATH'] ?? '', HOME: dir, TCP_TUTOR_CONFIG_DIR: dir, ...opts.env},
+	});
+	return {code: r.status, out: r.stdout, err: r.stderr, dir};
+}
+
+describe('tcp-tutor CLI', () => {
+	it('--help and --version', () => {
+		const help = cli(['--help']);
+		expect(help.code).toBe(0);
+		expect(help.out).toContain('Usage');
+		expect(help.out).toContain('tcp-tutor trace FILE');
+		const version = cli(['--version']);
+		expect(version.code).toBe(0);
+		expect(version.out.trim()).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+	});
+
+	it.each([
+		[['frobnicate'], /unknown command "frobnicate"/],
+		[['--frob'], /Unknown option '--frob'/],
+		[['start'], /start needs one lesson id/],
+		[['start', 'no-such-lesson', '--plain'], /no lesson "no-such-lesson"/],
+		[['trace', '--seed', 'x', 'f'], /--seed expects a whole number/],
+	])('bad usage %j exits 2 with a message, no stack trace', (args, message) => {
+		const r = cli(args);
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(message);
+		expect(r.err).not.toMatch(/\n\s+at /);
+	});
+
+	it('trace --json prints the contract, one event a line', () => {
+		const r = cli(['trace', join(FIX, 'handshake.yaml'), '--json']);
+		expect(r.code).toBe(0);
+		const events = r.out.trim().split('\n').map(l => JSON.parse(l));
+		const segs = events.filter(e => e.type === 'segment');
+		expect(segs[0]).toEqual({type: 'segment', t: 0, from: 'client', to: 'server', flags: ['SYN'], seq: 1000, ack: null, len: 0, win: 65535, fate: 'delivered'});
+		expect(segs[1]).toMatchObject({from: 'server', flags: ['ACK', 'SYN'], seq: 5000, ack: 1001});
+		expect(events.find(e => e.type === 'state')).toEqual({type: 'state', t: 0, endpoint: 'server', from: 'CLOSED', to: 'LISTEN', cause: 'listen'});
+		const relative = cli(['trace', join(FIX, 'handshake.yaml'), '--json', '--relative']).out.trim().split('\n').map(l => JSON.parse(l)).filter(e => e.type === 'segment');
+		expect(relative[1]).toMatchObject({seq: 0, ack: 1});
+	});
+
+	it('trace draws a ladder diagram without --json', () => {
+		const r = cli(['trace', join(FIX, 'handshake.yaml')]);
+		expect(r.code).toBe(0);
+		expect(r.out).toMatch(/SYN,ACK/);
+		expect(r.out).toMatch(/ESTABLISHED/);
+	});
+
+	it.each([
+		['bad-step.yaml', /bad-step\.yaml:5: step 3 \(client\): expected a call/],
+		['bad-wait.yaml', /bad-wait\.yaml:3: step 2 \(wait\): expected a duration/],
+		['missing.yaml', /missing\.yaml: file: cannot be read \(ENOENT\)/],
+	])('a malformed scenario %s names the file, line and what was expected; exit 2', (file, message) => {
+		const r = cli(['trace', join(FIX, file)]);
+		expect(r.code).toBe(2);
+		expect(r.err).toMatch(message);
+		expect(r.err).not.toMatch(/\n\s+at /);
+	});
+
+	it('check passes on the shipped lessons and fails, naming the question, on a lesson without an answer', () => {
+		const ok = cli(['check', '--seeds', '20']);
+		expect(ok.code).toBe(0);
+		expect(ok.out).toMatch(/every question has an answer for 20 seeds/);
+		const dir = tempDir();
+		const lesson = readFileSync(new URL('../../lessons/01-handshake-letters.yaml', import.meta.url), 'utf8').replace('segment: 3', 'segment: 4');
+		mkdirSync(join(dir, 'l'));
+		writeFileSync(join(dir, 'l', 'broken.yaml'), lesson);
+		const bad = cli(['check', join(dir, 'l'), '--seeds', '3']);
+		expect(bad.code).toBe(1);
+		expect(bad.err).toMatch(/broken\.yaml:\d+: question "third" \(flags, seed 1\): has no answer in the trace: step 2 \(client: connect\) sends 3 segment\(s\), not 4/);
+	});
+
+	it('plain mode through a pipe: answers from a file, progress saved, then resumed', () => {
+		const first = cli(['start', 'handshake-letters', '--seed', '7'], {input: '2\n1001\n'});
+		expect(first.code).toBe(0);
+		expect(first.out).toContain('✓ SYN,ACK');
+		expect(first.out).toContain('Input ended: your progress is saved');
+		const again = cli(['start', 'handshake-letters'], {input: 'ACK\n1001\n5001\nestablished\n', dir: first.dir});
+		expect(again.out).toContain('Resuming where you stopped (seed 7)');
+		expect(again.out).toContain('Score: 100%');
+		const list = cli(['list', '--json'], {dir: first.dir});
+		const entry = list.out.trim().split('\n').map(l => JSON.parse(l)).find(e => e.id === 'handshake-letters');
+		expect(entry.progress).toMatchObject({completed: true, bestScore: 100});
+	});
+
+	it('list | head does not die of EPIPE', () => {
+		const r = spawnSync('sh', ['-c', `node ${CLI} list | head -n 1`], {encoding: 'utf8', env: {PATH: process.env['PATH'] ?? '', TCP_TUTOR_CONFIG_DIR: tempDir()}});
+		expect(r.status).toBe(0);
+		expect(r.stderr).toBe('');
+		expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+	});
+
+	it('progress --export and --import carry progress to another machine; reset asks first', () => {
+		const a = cli(['start', 'handshake-letters', '--seed', '7'], {input: '2\n1001\nACK\n1001\n5001\nestablished\n'});
+		const file = join(a.dir, 'export.json');
+		expect(cli(['progress', '--export', file], {dir: a.dir}).code).toBe(0);
+		const b = tempDir();
+		expect(cli(['progress', '--import', file], {dir: b}).out).toMatch(/Imported 1 lesson/);
+		expect(cli(['progress'], {dir: b}).out).toMatch(/The handshake as letters\s+done, best 100%/);
+		expect(cli(['reset'], {dir: b, input: 'n\n'}).out).toContain('Nothing changed.');
+		expect(cli(['progress', '--json'], {dir: b}).out).toContain('handshake-letters');
+		expect(cli(['reset', '--yes'], {dir: b}).out).toContain('All progress forgotten.');
+		expect(JSON.parse(cli(['progress', '--json'], {dir: b}).out).lessons).toEqual({});
+	});
+
+	it('a corrupt progress file is moved aside with a note, and the tutor goes on', () => {
+		const dir = tempDir();
+		writeFileSync(join(dir, 'progress.json'), '{"lessons": {"handshake-letters": ');
+		const r = cli(['start', 'handshake-letters', '--seed', '7'], {dir, input: '2\n'});
+		expect(r.code).toBe(0);
+		expect(r.err).toMatch(/not valid JSON\. It was moved to .*progress\.json\.corrupt-/);
+		expect(r.out).toContain('✓ SYN,ACK');
+	});
+});

@@ -1,0 +1,68 @@
+// An in-memory ProgressStore for UI tests: keeps what the UI saves, and records every call.
+import type {Saved} from '../../src/lessons/engine.js';
+import type {Field} from '../../src/lessons/schema.js';
+import {type LessonProgress, type ProgressData, type ProgressStore, SCHEMA_VERSION} from '../../src/progress/types.js';
+
+export type Call =
+	| {readonly kind: 'start'; readonly id: string}
+	| {readonly kind: 'save'; readonly id: string; readonly resume: Saved; readonly answered: number; readonly total: number}
+	| {readonly kind: 'finish'; readonly id: string; readonly score: number; readonly fields: readonly {readonly field: Field; readonly firstTry: boolean}[]};
+
+export class FakeStore implements ProgressStore {
+	readonly path = '/fake/progress.json';
+	readonly calls: Call[] = [];
+	notice?: string;
+	private data: ProgressData;
+
+	constructor(lessons: Record<string, LessonProgress> = {}, lastLesson?: string, notice?: string) {
+		this.data = {schemaVersion: SCHEMA_VERSION, lessons, fields: {}, ...(lastLesson ? {lastLesson} : {})};
+		if (notice) this.notice = notice;
+	}
+
+	read(): ProgressData {
+		return this.data;
+	}
+
+	lesson(id: string): LessonProgress | undefined {
+		return this.data.lessons[id];
+	}
+
+	private put(id: string, p: LessonProgress, last = true): void {
+		this.data = {...this.data, lessons: {...this.data.lessons, [id]: p}, ...(last ? {lastLesson: id} : {})};
+	}
+
+	startAttempt(id: string): void {
+		this.calls.push({kind: 'start', id});
+		const p = this.lesson(id) ?? {completed: false, bestScore: null, attempts: 0};
+		this.put(id, {...p, attempts: p.attempts + 1});
+	}
+
+	saveAttempt(id: string, resume: Saved, answered: number, total: number): void {
+		this.calls.push({kind: 'save', id, resume, answered, total});
+		const p = this.lesson(id) ?? {completed: false, bestScore: null, attempts: 1};
+		this.put(id, {...p, resume, answered, total});
+	}
+
+	finishAttempt(id: string, score: number, fields: readonly {readonly field: Field; readonly firstTry: boolean}[]): void {
+		this.calls.push({kind: 'finish', id, score, fields});
+		const p = this.lesson(id) ?? {completed: false, bestScore: null, attempts: 1};
+		const {resume: _r, answered: _a, total: _t, ...rest} = p;
+		this.put(id, {...rest, completed: true, bestScore: Math.max(score, p.bestScore ?? 0)});
+	}
+
+	replaceLesson(id: string, progress: LessonProgress): void {
+		this.put(id, progress, false);
+	}
+
+	reset(id?: string): void {
+		if (id === undefined) this.data = {...this.data, lessons: {}};
+		else {
+			const {[id]: _gone, ...rest} = this.data.lessons;
+			this.data = {...this.data, lessons: rest};
+		}
+	}
+
+	saves(): Extract<Call, {kind: 'save'}>[] {
+		return this.calls.filter((c): c is Extract<Call, {kind: 'save'}> => c.kind === 'save');
+	}
+}

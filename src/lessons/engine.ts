@@ -13,6 +13,7 @@ import {SEGMENT_FIELDS} from './schema.js';
 import {fillTemplate} from './text.js';
 
 export type Beat =
+	| {readonly kind: 'intro'; readonly step: number; readonly shown: number}
 	| {readonly kind: 'story'; readonly step: number; readonly shown: number}
 	| {readonly kind: 'reveal'; readonly step: number; readonly shown: number}
 	| {readonly kind: 'ask'; readonly step: number; readonly question: number; readonly shown: number}
@@ -82,7 +83,7 @@ export function askedBefore(q: Question): boolean {
 
 /** Plan the beats: each step's story, then for each of its segments the questions before it, the reveal, the questions after. */
 export function planBeats(lesson: Lesson, trace: Trace): Beat[] {
-	const beats: Beat[] = [];
+	const beats: Beat[] = lesson.intro ? [{kind: 'intro', step: 0, shown: 0}] : [];
 	const before = askedBefore;
 	trace.steps.forEach((step, s) => {
 		const segs = trace.events.slice(step.from, step.to).map((e, i) => ({e, i: step.from + i})).filter(x => x.e.type === 'segment');
@@ -116,8 +117,10 @@ export function startSession(lesson: Lesson, seed: number, saved?: Saved): Sessi
 	return {...s, pos: Math.min(Math.max(0, saved?.pos ?? 0), beats.length - 1)};
 }
 
+/** Where to resume: an explained question is done, so the learner comes back after it, not to it. */
 export function save(s: Session): Saved {
-	return {seed: s.seed, pos: s.pos, relative: s.relative, results: s.results, elapsedMs: s.elapsedMs};
+	const pos = s.explained && !isDone(s) ? s.pos + 1 : s.pos;
+	return {seed: s.seed, pos, relative: s.relative, results: s.results, elapsedMs: s.elapsedMs};
 }
 
 export function currentBeat(s: Session): Beat {
@@ -272,6 +275,13 @@ function formatHelp(f: Field): string {
 	}
 }
 
+/** How a field is named where it is asked. */
+export const FIELD_LABELS: Readonly<Record<Field, string>> = {
+	flags: 'Flags', seq: 'Sequence number (seq)', ack: 'Acknowledgment number (ack)', len: 'Data length (len)',
+	sender: 'Who sends it', state: 'State', acked: 'Acknowledged everything received?', timer: 'Timer', duration: 'Duration (seconds)',
+	count: 'Number of segments', claim: 'True or false',
+};
+
 /** The choices a select list offers for a field (text fields return undefined). */
 export function choicesFor(f: Field): readonly string[] | undefined {
 	switch (f) {
@@ -315,14 +325,17 @@ export function explanation(s: Session): string | undefined {
 	return q && s.explained ? fillTemplate(q.explain, templateValues(s)) : undefined;
 }
 
-/** The story for the current step: the TCP view and the analogy. */
+/** The story for the current step: the TCP view and the analogy (the lesson's intro on its first beat). */
 export function storyFor(s: Session): {tcp: string; analogy?: string} | undefined {
-	const step = currentBeat(s).step;
+	const beat = currentBeat(s);
+	const intro = s.lesson.intro;
+	if (beat.kind === 'intro' && intro) return {tcp: fillTemplate(intro.tcp, templateValues(s, false)), ...(intro.analogy ? {analogy: fillTemplate(intro.analogy, templateValues(s, false))} : {})};
+	const step = beat.step;
 	for (let i = step; i >= 0; i--) {
 		const beat = s.lesson.story.find(b => b.step === i);
 		if (beat) return {tcp: fillTemplate(beat.tcp, templateValues(s)), ...(beat.analogy ? {analogy: fillTemplate(beat.analogy, templateValues(s))} : {})};
 	}
-	return s.lesson.intro ? {tcp: fillTemplate(s.lesson.intro.tcp, templateValues(s)), ...(s.lesson.intro.analogy ? {analogy: s.lesson.intro.analogy} : {})} : undefined;
+	return undefined;
 }
 
 /** The events the learner can see now (a prefix of the trace). */

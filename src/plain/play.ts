@@ -2,7 +2,7 @@
 // with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
 import {
 	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
-	startSession, storyFor, progressOf, promptText, hintTexts,
+	startSession, storyFor, progressOf, promptText, hintTexts, FIELD_LABELS,
 } from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
@@ -20,11 +20,6 @@ export type PlayOptions = {
 	readonly now?: () => number;
 };
 
-const FIELD_LABEL: Record<string, string> = {
-	flags: 'Flags', seq: 'Sequence number (seq)', ack: 'Acknowledgment number (ack)', len: 'Data length (len)',
-	sender: 'Who sends it', state: 'State', acked: 'Acknowledged everything received?', timer: 'Timer', duration: 'Duration (seconds)',
-	count: 'Number of segments', claim: 'True or false',
-};
 
 /** Play one lesson; resolves with how it ended. */
 export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'> {
@@ -54,6 +49,10 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 	let storyStep = -1;
 	for (;;) {
 		const beat = currentBeat(s);
+		if (beat.kind === 'intro') { // told above, before the first step
+			s = reduce(s, {type: 'next'});
+			continue;
+		}
 		if (beat.step !== storyStep && beat.kind !== 'end') {
 			storyStep = beat.step;
 			const step = s.trace.steps[beat.step]!.step;
@@ -83,7 +82,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 			const field = currentField(s)!;
 			const choices = choicesFor(field);
 			if (choices) o.write(`  ${choices.map((c, i) => `${i + 1}) ${c}`).join('  ')}`);
-			o.write(`${FIELD_LABEL[field] ?? field}:`);
+			o.write(`${FIELD_LABELS[field]}:`);
 			const line = await o.input.next();
 			if (line === undefined) {
 				persist();

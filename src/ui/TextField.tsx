@@ -25,9 +25,21 @@ export function TextField({label, value, onChange, onSubmit}: Props) {
 			<Tinted bold>{label}:</Tinted>
 			<Box>
 				<Tinted tone="accent">{focus ? '› ' : '  '}</Tinted>
-				<TextInput value={value} focus={focus} showCursor={color} onChange={onChange} onSubmit={onSubmit} />
+				<TextInput value={value} focus={focus} showCursor={color} onChange={v => change(v, onChange, onSubmit)} onSubmit={onSubmit} />
 				{!color && focus ? <Text>_</Text> : null}
 			</Box>
 		</Box>
 	);
+}
+
+/**
+ * Typed or pasted text arrives in chunks: "1001\r" in one chunk is not a Return key to
+ * ink-text-input, it would put a carriage return in the field. Take the line break as Enter.
+ */
+export function change(v: string, onChange: (v: string) => void, onSubmit: (v: string) => void): void {
+	const line = /^([^\r\n]*)[\r\n]/.exec(v);
+	if (!line) return onChange(v.replace(/[\u0000-\u001f\u007f]/g, ''));
+	const text = line[1]!.replace(/[\u0000-\u001f\u007f]/g, '');
+	onChange(text);
+	onSubmit(text);
 }

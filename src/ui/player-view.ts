@@ -3,7 +3,7 @@
 // ladder gets the lines that are left, newest rows first.
 import {
 	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, progressOf, showExpected, storyFor,
-	templateValues,
+	templateValues, FIELD_LABELS, promptText, hintTexts,
 } from '../lessons/engine.js';
 import {segmentsOf} from '../lessons/resolve.js';
 import {type Field, SEGMENT_FIELDS} from '../lessons/schema.js';
@@ -48,11 +48,7 @@ export type PlayerView = {
 	readonly gaps: number;
 };
 
-export const FIELD_LABEL: Record<Field, string> = {
-	flags: 'Flags', seq: 'Sequence number (seq)', ack: 'Acknowledgment number (ack)', len: 'Data length (len)',
-	sender: 'Who sends it', state: 'State', acked: 'Acknowledged everything received?', timer: 'Timer', duration: 'Duration (seconds)',
-	count: 'Number of segments', claim: 'True or false',
-};
+const FIELD_LABEL = FIELD_LABELS;
 
 const beforeField = (f: Field) => (SEGMENT_FIELDS as readonly string[]).includes(f);
 
@@ -135,7 +131,7 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 	const answered: Line[] = [];
 	let input: PlayerView['input'];
 	if (q) {
-		promptBlock.lines = wrapText(`? ${fillTemplate(q.prompt, isnValues(s))}`, w).map(text => ({text, bold: true}));
+		promptBlock.lines = wrapText(`? ${promptText(s) ?? ''}`, w).map(text => ({text, bold: true}));
 		promptBlock.min = Math.min(2, promptBlock.lines.length);
 		const upto = s.explained ? q.ask.length : s.field;
 		const mark = (f: Field) => (s.feedback?.kind === 'revealed' && s.feedback.field === f ? '(shown)' : s.missed.includes(f) ? '(not at the first try)' : '✓');
@@ -155,7 +151,7 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 		? wrapText('Show the answer? It counts as not solved. Press s again; any other key cancels.', w).map(text => ({text, tone: 'warn' as const, bold: true}))
 		: feedbackLines(s, w), min: 1};
 	fbBlock.min = Math.min(fbBlock.lines.length, s.feedback?.rule ? 1 : fbBlock.lines.length);
-	const hints = open && q ? q.hints.slice(0, s.hints).flatMap((h, i) => wrapText(`Hint ${i + 1}/${q.hints.length}: ${fillTemplate(h, values)}`, w)) : [];
+	const hints = open && q ? hintTexts(s).flatMap((h, i) => wrapText(`Hint ${i + 1}/${q.hints.length}: ${h}`, w)) : [];
 	if (open && ui.noMoreHints) hints.push(`No more hints: s shows the answer.`);
 	const hintBlock: Block = {lines: hints.map(text => ({text, tone: 'accent' as const})), min: Math.min(1, hints.length), newest: true};
 	const expl = explanation(s);

@@ -32,6 +32,8 @@ async function playSome(color: boolean) {
 	open.push(r);
 	await h.waitForText(r, 'lessons done');
 	await h.press(r, h.KEY.enter);
+	await h.waitForText(r, 'Before two programs');
+	await h.press(r, h.KEY.enter);
 	await h.waitForText(r, 'The server calls listen()');
 	await h.press(r, h.KEY.enter, h.KEY.enter, h.KEY.enter);
 	await h.waitForText(r, 'Flags:');

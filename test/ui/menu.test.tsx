@@ -97,7 +97,7 @@ describe('opening and leaving', () => {
 		const r = await show(store);
 		await waitForText(r, '❯ The handshake as letters');
 		await press(r, KEY.enter);
-		await waitForText(r, 'The server calls listen()');
+		await waitForText(r, 'Before two programs');
 		expect(store.calls).toEqual([{kind: 'start', id: 'handshake-letters'}]);
 		await press(r, 'q');
 		await waitForText(r, 'in progress 0/3');
@@ -132,7 +132,7 @@ describe('opening and leaving', () => {
 		await waitForText(r, 'Your progress file was unreadable');
 		expect(r.lastFrame().split('\n')[1]).toContain('Your progress file was unreadable');
 		await press(r, KEY.down, KEY.enter); // open the first lesson
-		await waitForText(r, 'The server calls listen()');
+		await waitForText(r, 'Before two programs');
 		await press(r, 'q');
 		await waitForText(r, 'lessons done');
 		expect(r.lastFrame()).not.toContain('unreadable');
@@ -143,7 +143,7 @@ describe('opening and leaving', () => {
 		const r = await render(<App entries={ENTRIES} loadLesson={byId} store={store} color={false} startLesson="handshake-letters"
 			onExit={() => {}} saver={{current: undefined}} />);
 		open.push(r);
-		await waitForText(r, 'The server calls listen()');
+		await waitForText(r, 'Before two programs');
 		expect(r.lastFrame()).not.toContain('unreadable');
 		await press(r, 'q');
 		await waitForText(r, 'Your progress file was unreadable');

@@ -24,7 +24,8 @@ async function start({store = new FakeStore(), lesson = 'handshake-letters', now
 
 /** From the start of the handshake lesson to its first question (the SYN,ACK's flags). */
 async function toSynAck(r: Rendered) {
-	await waitForText(r, 'The server calls listen()');
+	await waitForText(r, 'Before two programs');
+	await next(r, 'The server calls listen()');
 	await next(r, 'The client calls connect()');
 	await next(r, 'SYN seq=1000 ─');
 	await next(r, 'Flags:');
@@ -190,7 +191,8 @@ describe('keys', () => {
 
 	test('a shows the analogy, a again the TCP view', async () => {
 		const {r} = await start();
-		await waitForText(r, 'TCP: The server calls listen()');
+		await waitForText(r, 'Before two programs');
+		await next(r, 'TCP: The server calls listen()');
 		await press(r, 'a');
 		await waitForText(r, 'Analogy: The girl is at home, waiting for letters.');
 		expect(r.lastFrame()).not.toContain('TCP: The server');
@@ -302,6 +304,6 @@ describe('quit and resume', () => {
 		await waitFor(() => exits.length === 1);
 		expect(exits).toEqual([0]);
 		expect(store.saves()).toHaveLength(1);
-		expect(store.saves()[0]!.resume.pos).toBe(3);
+		expect(store.saves()[0]!.resume.pos).toBe(4); // intro, listen, connect, the SYN, then the question;
 	});
 });

@@ -43,7 +43,7 @@ test('startLesson opens it at once with the given seed; Ctrl+C saves the attempt
 test('without a seed each new attempt draws a 32-bit seed', async () => {
 	const store = new FakeStore();
 	const {r, done} = await start({store, color: false, startLesson: 'handshake-letters'});
-	await waitForText(r, 'The server calls listen()');
+	await waitForText(r, 'Before two programs');
 	await press(r, KEY.ctrlC);
 	await done;
 	const seed = store.saves()[0]!.resume.seed;

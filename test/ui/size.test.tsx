@@ -15,6 +15,7 @@ afterEach(async () => {
 /** The handshake lesson with a bit of everything, then the closing lesson, then back to the menu. */
 async function playBoth(r: Rendered) {
 	await waitForText(r, 'lessons done');
+	await next(r, 'Before two programs');
 	await next(r, 'The server calls listen()');
 	await press(r, 'a', '?');
 	await waitForText(r, 'Keys (any key closes this help)');

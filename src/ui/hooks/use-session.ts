@@ -44,13 +44,9 @@ export function fieldResults(s: Session): {field: Field; firstTry: boolean}[] {
 	});
 }
 
-/**
- * Where to resume: an explained question is done, so the learner comes back after it, not to it again
- * (engine.save keeps the position of the question itself).
- */
+/** Where to resume (engine.save moves past an explained question). */
 export function resumePoint(s: Session): Saved {
-	const saved = save(s);
-	return s.explained && !isDone(s) ? {...saved, pos: s.pos + 1} : saved;
+	return save(s);
 }
 
 export function useSession({lesson, seed, saved, store, now = Date.now}: SessionOptions): SessionHandle {

@@ -1,0 +1,105 @@
+// The built CLI in a real terminal (tmux): complete part of a lesson, quit, start again, see the
+// progress and resume; and the screen at 80x24 and 60x20. CI installs tmux (.ci/run).
+import {execFileSync} from 'node:child_process';
+import {afterAll, describe, expect, it} from 'vitest';
+import {tempDir} from '../helpers/temp-store.js';
+
+const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+const SOCKET = `tcp-tutor-e2e-${process.pid}`;
+
+function tmux(...args: string[]): string {
+	return execFileSync('tmux', ['-L', SOCKET, ...args], {encoding: 'utf8'});
+}
+
+/** Start the CLI in a new tmux session of this size; CI and CONTINUOUS_INTEGRATION removed (ink draws nothing under CI). */
+function launch(name: string, cols: number, rows: number, dir: string, args: string): void {
+	const command = `env -u CI -u CONTINUOUS_INTEGRATION TCP_TUTOR_CONFIG_DIR=${dir} node ${CLI} ${args}; echo "EXITED $?"; sleep 60`;
+	tmux('new-session', '-d', '-s', name, '-x', String(cols), '-y', String(rows), command);
+}
+
+const screen = (name: string) => tmux('capture-pane', '-p', '-t', name);
+
+async function waitFor(name: string, text: string, timeoutMs = 10_000): Promise<string> {
+	const end = Date.now() + timeoutMs;
+	for (;;) {
+		const s = screen(name);
+		if (s.includes(text)) return s;
+		if (Date.now() > end) throw new Error(`"${text}" did not appear; the screen:\n${s}`);
+		await new Promise(r => setTimeout(r, 50));
+	}
+}
+
+/** Send keys, then wait until the screen shows `text`. */
+async function keys(name: string, expect: string, ...k: string[]): Promise<string> {
+	for (const key of k) tmux('send-keys', '-t', name, key);
+	return waitFor(name, expect);
+}
+
+async function type(name: string, text: string, expect: string): Promise<string> {
+	tmux('send-keys', '-t', name, '-l', text);
+	await waitFor(name, `› ${text}`); // drawn in the field, so Enter submits it
+
+	return keys(name, expect, 'Enter');
+}
+
+function fits(s: string, cols: number): void {
+	for (const line of s.split('\n')) expect(line.length, line).toBeLessThanOrEqual(cols);
+	// A diagram row is drawn whole: an arrow's label and its head are on the same line.
+	for (const line of s.split('\n').filter(l => /─ SYN /.test(l))) expect(line).toMatch(/▶/);
+}
+
+afterAll(() => {
+	try {
+		tmux('kill-server');
+	} catch { /* already gone */ }
+});
+
+describe('in a real terminal', () => {
+	it('a lesson, quit, restart: the menu shows the progress and the lesson resumes', async () => {
+		const dir = tempDir();
+		launch('a', 80, 24, dir, 'start handshake-letters --seed 7');
+		await waitFor('a', 'Before two programs');
+		await keys('a', 'The server calls listen()', 'Enter');
+		await keys('a', 'The client calls connect()', 'Enter');
+		await keys('a', '▶ SYN-RECEIVED', 'Enter');
+		fits(await keys('a', 'Flags:', 'Enter'), 80);
+		await keys('a', '❯ SYN,ACK', 'Down'); // wait for the list to move: ink lists act on their last drawn state
+		await keys('a', 'Acknowledgment number', 'Enter');
+		fits(await type('a', '1001', 'Enter (or →) to continue'), 80);
+		await keys('a', 'lessons done', 'q');
+		expect(await keys('a', 'EXITED 0', 'q')).toContain('EXITED 0');
+
+		launch('b', 80, 24, dir, '');
+		const menu = await waitFor('b', 'Continue where you left off');
+		expect(menu).toMatch(/The handshake as letters\s+in progress 1\/3/);
+		fits(menu, 80);
+		await keys('b', 'SYN,ACK seq=5000 ack=1001 ─', 'Enter'); // back where it stopped: the answered segment revealed
+		await keys('b', 'The boy confirms that he got her letter', 'Enter');
+		await keys('b', '❯ SYN,ACK', 'Down');
+		await keys('b', '❯ ACK', 'Down');
+		await keys('b', 'Sequence number', 'Enter');
+		await type('b', '1001', 'Acknowledgment number');
+		await type('b', '5001', 'Enter (or →) to continue');
+		await keys('b', 'ACK seq=1001 ack=5001 len=0 ─', 'Enter');
+		await keys('b', 'In which state is the server now?', 'Enter');
+		await keys('b', 'state ESTABLISHED ✓', '5'); // a digit picks the fifth state
+		const summary = await keys('b', 'Score', 'Enter');
+		expect(summary).toMatch(/100/);
+		const after = await keys('b', 'lessons done', 'q');
+		expect(after).toMatch(/The handshake as letters\s+✓ done · best 100%/);
+		expect(await keys('b', 'EXITED 0', 'q')).toContain('EXITED 0');
+	});
+
+	it('at 60x20 the screen fits and the diagram rows stay whole', async () => {
+		launch('c', 60, 20, tempDir(), 'start handshake-letters --seed 7');
+		await waitFor('c', 'Before two programs');
+		await keys('c', 'The server calls listen()', 'Enter');
+		await keys('c', 'The client calls connect()', 'Enter');
+		await keys('c', '▶ SYN-RECEIVED', 'Enter');
+		const s = await keys('c', 'Flags:', 'Enter');
+		fits(s, 60);
+		expect(s.replace(/\n$/, '').split('\n').length).toBeLessThanOrEqual(20);
+		expect(s).toMatch(/SYN 1000 ─|SYN seq=1000 ─/);
+		expect(await keys('c', 'EXITED 0', 'C-c')).toContain('EXITED 0');
+	});
+});

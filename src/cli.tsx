@@ -9,7 +9,7 @@ import {listCommand, progressCommand, resetCommand} from './commands/progress.js
 import {findEntry, startPlain} from './commands/start.js';
 import {traceCommand} from './commands/trace.js';
 import {type Catalog, type CatalogFile, openCatalog} from './lessons/catalog.js';
-import {lineReader} from './plain/play.js';
+import {type LineReader, lineReader} from './plain/play.js';
 import {defaultDir, openStore} from './progress/store.js';
 import {VERSION} from './version.js';
 import {InputError} from './yaml-source.js';
@@ -38,10 +38,11 @@ function interactive(args: Args, env: NodeJS.ProcessEnv): boolean {
 
 async function main(argv: readonly string[]): Promise<number> {
 	const env = process.env;
+	let reader: LineReader | undefined; // stdin is read only by the commands that ask (ink reads it itself)
 	const io: Io = {
 		out: line => process.stdout.write(`${line}\n`),
 		err: line => process.stderr.write(`${line}\n`),
-		input: lineReader(process.stdin),
+		input: {next: () => (reader ??= lineReader(process.stdin)).next()},
 		env,
 		columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100,
 	};

@@ -44,28 +44,33 @@ export function defaultDir(env: NodeJS.ProcessEnv = process.env, platform = proc
 export function openStore(o: StoreOptions): ProgressStore {
 	const now = o.now ?? (() => new Date());
 	const stamp = () => now().toISOString().replace(/[:.]/g, '-');
-	let conf: Conf<Record<string, unknown>>;
+	const path = join(o.dir, `${CONFIG_NAME}.json`);
+	const {notice, data} = salvage(path, stamp);
+	// conf (and its schema compiler) is opened at the first write, not before the menu's first frame.
+	let conf: Conf<Record<string, unknown>> | undefined;
 	const make = () => new Conf<Record<string, unknown>>({
 		projectName: 'tcp-tutor', configName: CONFIG_NAME, cwd: o.dir,
 		projectVersion: o.projectVersion, schema: schema as never, migrations: migrations as never,
 	});
-	const path = join(o.dir, `${CONFIG_NAME}.json`);
-	const notice = salvage(path, stamp);
-	try {
-		conf = make();
-	} catch (error) {
-		// Whatever conf still refuses is moved aside too: the tutor starts fresh rather than failing.
-		const aside = `${path}.corrupt-${stamp()}`;
-		renameSync(path, aside);
-		conf = make();
-		return storeOn(conf, `Your progress file could not be read (${(error as Error).message.split('\n')[0]}); it was moved to ${aside} and a fresh one started.`);
-	}
-	return storeOn(conf, notice);
+	const open = () => {
+		if (conf) return conf;
+		try {
+			conf = make();
+		} catch {
+			// Whatever conf still refuses is moved aside too (nothing is lost: we hold what was readable).
+			renameSync(path, `${path}.corrupt-${stamp()}`);
+			conf = make();
+			conf.store = data as Record<string, unknown>;
+		}
+		return conf;
+	};
+	return storeOn({path, read: () => (conf ? normalize(conf.store).data : data), open}, notice);
 }
 
 /** Before conf reads the file: move an unparseable one aside, rewrite a salvageable one (keeping a backup). */
-function salvage(path: string, stamp: () => string): string | undefined {
-	if (!existsSync(path)) return undefined;
+function salvage(path: string, stamp: () => string): {notice?: string; data: ProgressData} {
+	const empty = normalize({}).data;
+	if (!existsSync(path)) return {data: empty};
 	const text = readFileSync(path, 'utf8');
 	let raw: unknown;
 	try {
@@ -74,23 +79,25 @@ function salvage(path: string, stamp: () => string): string | undefined {
 		const aside = `${path}.corrupt-${stamp()}`;
 		renameSync(path, aside);
 		return text.trim() === ''
-			? undefined // an empty file holds nothing to lose: start fresh quietly (the empty file is kept aside)
-			: `Your progress file was not valid JSON. It was moved to ${aside} and a fresh one started.`;
+			? {data: empty} // an empty file holds nothing to lose: start fresh quietly (the empty file is kept aside)
+			: {data: empty, notice: `Your progress file was not valid JSON. It was moved to ${aside} and a fresh one started.`};
 	}
 	const {data, dropped} = normalize(raw);
-	if (dropped.length === 0 && JSON.stringify(data) === JSON.stringify(raw)) return undefined;
+	if (dropped.length === 0 && JSON.stringify(data) === JSON.stringify(raw)) return {data};
 	const backup = `${path}.bak-${stamp()}`;
 	writeFileSync(backup, text);
 	mkdirSync(join(path, '..'), {recursive: true});
 	writeFileSync(path, JSON.stringify(data, null, '\t'));
-	return dropped.length === 0 ? undefined
-		: `Some of your progress could not be read and was left out: ${dropped.join(', ')}. The original file is at ${backup}.`;
+	return dropped.length === 0 ? {data}
+		: {data, notice: `Some of your progress could not be read and was left out: ${dropped.join(', ')}. The original file is at ${backup}.`};
 }
 
-function storeOn(conf: Conf<Record<string, unknown>>, notice: string | undefined): ProgressStore {
-	const read = (): ProgressData => normalize(conf.store).data;
+type Backing = {readonly path: string; read(): ProgressData; open(): Conf<Record<string, unknown>>};
+
+function storeOn(backing: Backing, notice: string | undefined): ProgressStore {
+	const read = backing.read;
 	const write = (data: ProgressData) => {
-		conf.store = data as Record<string, unknown>;
+		backing.open().store = data as Record<string, unknown>;
 	};
 	const update = (id: string, f: (p: LessonProgress) => LessonProgress) => {
 		const data = read();
@@ -102,7 +109,7 @@ function storeOn(conf: Conf<Record<string, unknown>>, notice: string | undefined
 		return rest;
 	};
 	return {
-		path: conf.path,
+		path: backing.path,
 		...(notice ? {notice} : {}),
 		read,
 		lesson: id => read().lessons[id],

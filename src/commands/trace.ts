@@ -26,6 +26,6 @@ export function traceCommand(args: Args, io: Io, randomSeed: () => number): numb
 		return 0;
 	}
 	io.out(`${file}: profile ${trace.profile}, seed ${trace.seed}, ISNs client ${trace.isn.client} server ${trace.isn.server}${args.relative ? ' (numbers relative to them)' : ''}`);
-	for (const line of ladderLines(trace.events, {width: io.columns, relative: args.relative, color: false})) io.out(line);
+	for (const line of ladderLines(trace.events, {width: io.columns, relative: args.relative, color: false, time: true})) io.out(line);
 	return 0;
 }

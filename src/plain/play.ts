@@ -35,6 +35,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 	const persist = () => {
 		tick();
 		o.store.saveAttempt(o.lesson.id, save(s), progressOf(s).done, progressOf(s).total);
+		if (o.store.writeError) o.write(`  Warning: ${o.store.writeError}`);
 	};
 	if (!saved) o.store.startAttempt(o.lesson.id);
 	o.write(`${o.lesson.title} — ${o.lesson.summary}`);

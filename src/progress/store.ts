@@ -96,8 +96,15 @@ type Backing = {readonly path: string; read(): ProgressData; open(): Conf<Record
 
 function storeOn(backing: Backing, notice: string | undefined): ProgressStore {
 	const read = backing.read;
+	let writeError: string | undefined;
 	const write = (data: ProgressData) => {
-		backing.open().store = data as Record<string, unknown>;
+		try {
+			backing.open().store = data as Record<string, unknown>;
+			writeError = undefined;
+		} catch (error) {
+			// A full disk or a read-only folder must not end the lesson: say it, keep going.
+			writeError = `Your progress could not be saved to ${backing.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
+		}
 	};
 	const update = (id: string, f: (p: LessonProgress) => LessonProgress) => {
 		const data = read();
@@ -110,6 +117,9 @@ function storeOn(backing: Backing, notice: string | undefined): ProgressStore {
 	};
 	return {
 		path: backing.path,
+		get writeError() {
+			return writeError;
+		},
 		...(notice ? {notice} : {}),
 		read,
 		lesson: id => read().lessons[id],

@@ -45,6 +45,8 @@ export interface ProgressStore {
 	replaceLesson(lessonId: string, progress: LessonProgress): void;
 	/** Set when the store file was unreadable and moved aside: tell the learner once. */
 	readonly notice?: string;
+	/** Set while the last write failed (disk full, read-only folder): tell the learner. */
+	readonly writeError?: string;
 	/** Where the store lives (for `tcp-tutor progress`). */
 	readonly path: string;
 }

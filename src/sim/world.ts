@@ -216,12 +216,13 @@ export function advance(w: World, us: number, maxEvents = 100_000): void {
 }
 
 /** Advance until nothing is in flight and no timer is pending (or `limitUs` passes). */
-export function runOut(w: World, limitUs = 3600 * 1e6): void {
+export function runOut(w: World, limitUs = 3600 * 1e6, maxEvents = 100_000): void {
 	const until = w.now + limitUs;
-	for (;;) {
+	for (let i = 0; i < maxEvents; i++) {
 		settle(w);
 		const n = nextEvent(w);
 		if (!n || n.at > until) return;
 		handle(w, n);
 	}
+	throw new Error('simulation did not run out (a timer loop?)');
 }

@@ -103,3 +103,14 @@ describe('defaultDir', () => {
 		expect(defaultDir(env as NodeJS.ProcessEnv, platform, '/home/u')).toBe(expected);
 	});
 });
+
+describe('a store that cannot be written', () => {
+	it('keeps the tutor running and says why (here: its folder cannot be created, even by root)', () => {
+		const blocker = join(dir, 'blocker');
+		writeFileSync(blocker, 'a file where the folder should be');
+		const store = openStore({dir: join(blocker, 'cfg'), projectVersion: '0.1.0'});
+		expect(() => store.startAttempt('x')).not.toThrow();
+		expect(store.writeError).toMatch(/could not be saved to .*blocker\/cfg\/progress\.json: E(NOTDIR|NOENT)/);
+		expect(store.read().lessons).toEqual({});
+	});
+});

@@ -87,3 +87,11 @@ function remember(parsed: Map<string, Lesson>, lesson: Lesson): Lesson {
 	parsed.set(lesson.file, lesson);
 	return lesson;
 }
+
+export type LoadResult = {readonly lessons: Lesson[]; readonly errors: readonly InputError[]};
+
+/** Every lesson of these folders, parsed and validated; a bad file is reported, the others still load. */
+export function loadLessons(dirs: readonly string[]): LoadResult {
+	const catalog = openCatalog(dirs);
+	return {lessons: catalog.entries.map(e => catalog.load(e.id)), errors: catalog.errors};
+}

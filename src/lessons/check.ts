@@ -2,7 +2,7 @@
 // the trace, for many seeds (random ISNs). This is how a lesson author knows the lesson works.
 import {type Trace, run} from '../sim/run.js';
 import {InputError} from '../yaml-source.js';
-import {loadLessons} from './load.js';
+import {loadLessons} from './catalog.js';
 import {NoAnswer, expected} from './resolve.js';
 import type {Lesson} from './schema.js';
 

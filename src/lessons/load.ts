@@ -34,32 +34,3 @@ export function lessonFiles(dir: string): string[] {
 	}
 	return names.filter(n => /\.ya?ml$/.test(n)).sort().map(n => join(dir, n));
 }
-
-export type LoadResult = {readonly lessons: Lesson[]; readonly errors: InputError[]};
-
-/** Load every lesson of these folders; a bad file is reported, the others still load. A later duplicate id is an error. */
-export function loadLessons(dirs: readonly string[]): LoadResult {
-	const lessons: Lesson[] = [];
-	const errors: InputError[] = [];
-	for (const dir of dirs) {
-		let files: string[];
-		try {
-			files = lessonFiles(dir);
-		} catch (error) {
-			errors.push(error as InputError);
-			continue;
-		}
-		for (const file of files) {
-			try {
-				const lesson = loadLessonFile(file);
-				const twin = lessons.find(l => l.id === lesson.id);
-				if (twin) errors.push(new InputError(file, 1, 'id', `"${lesson.id}" is already used by ${twin.file}; lesson ids must be unique`));
-				else lessons.push(lesson);
-			} catch (error) {
-				if (!(error instanceof InputError)) throw error;
-				errors.push(error);
-			}
-		}
-	}
-	return {lessons, errors};
-}

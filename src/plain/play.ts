@@ -1,7 +1,7 @@
 // Plain mode: the same lesson as numbered, line-based questions and answers. Works in a pipe,
 // with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
 import {
-	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
+	choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
 	startSession, storyFor, progressOf, promptText, hintTexts, FIELD_LABELS,
 } from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';

@@ -2,8 +2,9 @@
 // First decide whether the segment is acceptable, then apply the transition (smoltcp's process()).
 import {armFinWait2} from './calls.js';
 import {
-	type Ctx, type Tcb, finAcked, flush, sendAck, sendNew, setState, setTimer, stopTimer, takeIsn, transmit,
+	type Ctx, type Tcb, finAcked, flush, sendAck, setState, setTimer, stopTimer, transmit,
 } from './endpoint.js';
+import {onClosed, onListen} from './listen.js';
 import {type Segment, seqLength} from './segment.js';
 import {seqAdd, seqGt, seqInWindow, seqLe, seqLt} from './seq.js';
 
@@ -15,83 +16,6 @@ export function receive(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 		case 'TIME-WAIT': return onTimeWait(tcb, seg, ctx);
 		default: return onSynchronized(tcb, seg, ctx);
 	}
-}
-
-/** The reset that answers a segment for which no connection exists (RFC 9293 3.10.7.1, 3.5.2). */
-export function resetFor(seg: Segment): Segment | null {
-	if (seg.ctl === 'RST') return null; // an RST is never answered with an RST
-	// ACK off: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>; ACK on: <SEQ=SEG.ACK><CTL=RST>
-	if (seg.ack === null) return {seq: 0, ack: seqAdd(seg.seq, seqLength(seg)), ctl: 'RST', len: 0, win: 0};
-	return {seq: seg.ack, ack: null, ctl: 'RST', len: 0, win: 0};
-}
-
-function replyReset(seg: Segment, ctx: Ctx): void {
-	const rst = resetFor(seg);
-	if (rst) ctx.emit({kind: 'send', seg: rst});
-}
-
-// RFC 9293 3.10.7.1: CLOSED — all data is discarded; anything but an RST is answered with an RST.
-function onClosed(seg: Segment, ctx: Ctx): void {
-	ctx.emit({kind: 'drop', reason: 'no connection'});
-	replyReset(seg, ctx);
-}
-
-// RFC 9293 3.10.7.2: LISTEN
-function onListen(tcb: Tcb, seg: Segment, ctx: Ctx): void {
-	if (seg.ctl === 'RST') return; // first: an incoming RST is ignored
-	if (seg.ack !== null) {
-		// second: an ACK is bad unless it returns one of our SYN cookies (Linux cookie_v4_check)
-		if (seg.ctl === null && ctx.sysctls.syncookies && seg.ack === seqAdd(synCookie(tcb, seqAdd(seg.seq, -1)), 1)) return acceptCookie(tcb, seg, ctx);
-		return replyReset(seg, ctx);
-	}
-	if (seg.ctl !== 'SYN') return; // fourth: other text or control is dropped
-	expireSynQueue(tcb, ctx.now);
-	if (tcb.synQueue.length >= ctx.sysctls.backlog) {
-		if (!ctx.sysctls.syncookies) {
-			ctx.emit({kind: 'drop', reason: 'SYN queue full'}); // Linux tcp_conn_request: drop, the client retries
-			return;
-		}
-		// Linux: with the queue full, answer with a cookie ISN and keep no state (tcp_syncookies=1).
-		ctx.emit({kind: 'syncookie', outcome: 'sent'});
-		transmit(tcb, {seq: synCookie(tcb, seg.seq), ack: seqAdd(seg.seq, 1), ctl: 'SYN', len: 0, win: tcb.rcvWnd}, ctx);
-		return;
-	}
-	// third: SYN → RCV.NXT=SEG.SEQ+1, IRS=SEG.SEQ, send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>, enter SYN-RECEIVED
-	tcb.irs = seg.seq;
-	tcb.rcvNxt = seqAdd(seg.seq, 1);
-	tcb.sndWnd = seg.win;
-	tcb.iss = takeIsn(tcb);
-	tcb.sndUna = tcb.sndNxt = tcb.iss;
-	tcb.passive = true;
-	tcb.rtoUs = ctx.sysctls.rtoInitialUs;
-	setState(tcb, 'SYN-RECEIVED', 'recv SYN', ctx);
-	sendNew(tcb, 'SYN', 0, true, ctx);
-}
-
-/** A stateless SYN cookie: a keyed hash of the client's ISN (Linux hashes the 4-tuple, a counter and the MSS). */
-export function synCookie(tcb: Tcb, clientIsn: number): number {
-	let h = (clientIsn ^ tcb.cookieSecret) >>> 0;
-	h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-	h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
-	return (h ^ (h >>> 16)) >>> 0;
-}
-
-function acceptCookie(tcb: Tcb, seg: Segment, ctx: Ctx): void {
-	ctx.emit({kind: 'syncookie', outcome: 'accepted'});
-	tcb.irs = seqAdd(seg.seq, -1);
-	tcb.rcvNxt = seg.seq;
-	tcb.iss = seqAdd(seg.ack ?? 0, -1);
-	tcb.sndUna = tcb.sndNxt = seg.ack ?? 0;
-	tcb.sndWnd = seg.win;
-	tcb.passive = true;
-	tcb.rtoUs = ctx.profile.rtoEstablishedUs;
-	setState(tcb, 'ESTABLISHED', 'recv ACK (SYN cookie)', ctx); // Linux tcp_get_cookie_sock: the connection is born established
-	if (seg.len > 0) processText(tcb, seg, ctx);
-}
-
-/** Drop the flood's half-open requests whose SYN-ACK retries ran out (tcp_synack_retries). */
-export function expireSynQueue(tcb: Tcb, now: number): void {
-	tcb.synQueue = tcb.synQueue.filter(expiry => expiry > now);
 }
 
 // RFC 9293 3.10.7.3: SYN-SENT
@@ -261,7 +185,7 @@ export function retransmitHead(tcb: Tcb, ctx: Ctx): void {
 }
 
 // RFC 9293 3.10.7.4 seventh (segment text) and eighth (FIN)
-function processText(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+export function processText(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	if (tcb.state !== 'ESTABLISHED' && tcb.state !== 'FIN-WAIT-1' && tcb.state !== 'FIN-WAIT-2') return; // after a FIN, text is ignored
 	const newData = seg.len > 0 && seqGt(seqAdd(seg.seq, seg.len), tcb.rcvNxt);
 	if (tcb.orphan && newData) {

@@ -1,6 +1,7 @@
 // What happens when a timer expires (RFC 9293 3.8.1, 3.10.8; RFC 6298; Linux's timer handlers).
 import {type Ctx, type Tcb, type TimerKind, sendAck, setState, setTimer} from './endpoint.js';
-import {expireSynQueue, retransmitHead} from './receive.js';
+import {expireSynQueue} from './listen.js';
+import {retransmitHead} from './receive.js';
 
 export function fireTimer(tcb: Tcb, kind: TimerKind, ctx: Ctx): void {
 	delete tcb.timers[kind];

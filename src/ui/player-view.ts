@@ -3,11 +3,10 @@
 // ladder gets the lines that are left, newest rows first.
 import {
 	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, progressOf, showExpected, storyFor,
-	templateValues, FIELD_LABELS, promptText, hintTexts,
+	FIELD_LABELS, promptText, hintTexts,
 } from '../lessons/engine.js';
 import {segmentsOf} from '../lessons/resolve.js';
 import {type Field, SEGMENT_FIELDS} from '../lessons/schema.js';
-import {fillTemplate} from '../lessons/text.js';
 import type {Side} from '../sim/segment.js';
 import type {TraceEvent} from '../sim/trace.js';
 import {ladderRows} from './ladder-rows.js';
@@ -126,7 +125,6 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 	const storyBlock: Block = {lines: storyText ? wrapText(storyText, w).map(text => ({text})) : [], min: Math.min(1, storyText ? 1 : 0)};
 
 	// Question: prompt, fields answered so far, the field being asked.
-	const values = templateValues(s);
 	const promptBlock: Block = {lines: [], min: 0};
 	const answered: Line[] = [];
 	let input: PlayerView['input'];

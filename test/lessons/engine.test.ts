@@ -5,7 +5,7 @@ import {STATES} from '../../src/sim/endpoint.js';
 import {
 	type Session, currentField, currentQuestion, isDone, reduce, save, score, startSession,
 } from '../../src/lessons/engine.js';
-import {loadLessons} from '../../src/lessons/load.js';
+import {loadLessons} from '../../src/lessons/catalog.js';
 import {expected} from '../../src/lessons/resolve.js';
 
 const {lessons} = loadLessons([new URL('../../lessons/', import.meta.url).pathname]);

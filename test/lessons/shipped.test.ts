@@ -1,7 +1,7 @@
 // Every shipped lesson loads, its scenario runs, and every question has an answer in the trace.
 import {describe, expect, it} from 'vitest';
 import {checkDirs, checkLesson} from '../../src/lessons/check.js';
-import {loadLessons} from '../../src/lessons/load.js';
+import {loadLessons} from '../../src/lessons/catalog.js';
 
 const dir = new URL('../../lessons/', import.meta.url).pathname;
 

@@ -1,0 +1,102 @@
+// How each kind of answer is read, judged and shown: one place per field (flags, seq, state …).
+import {STATES} from '../sim/endpoint.js';
+import type {Side} from '../sim/segment.js';
+import {
+	parseFlags, parseNumber, parseSeconds, parseSender, parseState, parseTimer, parseYesNo, sameFlags, showFlags,
+} from './answers.js';
+import type {Session} from './engine.js';
+import {type Expected, expected, segmentsOf} from './resolve.js';
+import type {Field, Question} from './schema.js';
+
+/** true / false, or undefined when the text cannot be read as this kind of answer. */
+export function check(s: Session, q: Question, exp: Expected, text: string): boolean | undefined {
+	switch (exp.field) {
+		case 'flags': {
+			const f = parseFlags(text);
+			return f === undefined ? undefined : sameFlags(f, exp.flags);
+		}
+		case 'seq': case 'ack': case 'len': case 'count': {
+			const self: Side | undefined = exp.field === 'seq' ? senderOf(s, q) : exp.field === 'ack' ? receiverOf(s, q) : undefined;
+			const n = parseNumber(text, s.trace.isn, self);
+			if (!n) return undefined;
+			if (n.absolute) return n.value === exp.value;
+			return n.value === (s.relative ? exp.relative : exp.value);
+		}
+		case 'sender': {
+			const v = parseSender(text);
+			return v === undefined ? undefined : v === exp.value;
+		}
+		case 'state': {
+			const v = parseState(text);
+			return v === undefined ? undefined : v === exp.value;
+		}
+		case 'timer': {
+			const v = parseTimer(text);
+			return v === undefined ? undefined : exp.any.includes(v);
+		}
+		case 'duration': {
+			const v = parseSeconds(text);
+			return v === undefined ? undefined : Math.abs(v - exp.value) < 1e-9;
+		}
+		case 'acked': case 'claim': {
+			const v = parseYesNo(text);
+			return v === undefined ? undefined : v === exp.value;
+		}
+	}
+}
+
+function senderOf(s: Session, q: Question): Side | undefined {
+	return q.segment === undefined ? undefined : segmentsOf(s.trace, q.step)[q.segment - 1]?.from;
+}
+
+function receiverOf(s: Session, q: Question): Side | undefined {
+	return q.segment === undefined ? undefined : segmentsOf(s.trace, q.step)[q.segment - 1]?.to;
+}
+
+export function showExpected(s: Session, q: Question, f: Field): string {
+	const e = expected(q, f, s.trace);
+	switch (e.field) {
+		case 'flags': return showFlags(e.flags);
+		case 'seq': case 'ack': return String(s.relative ? e.relative : e.value);
+		case 'len': case 'count': return String(e.value);
+		case 'duration': return `${e.value} s`;
+		case 'timer': return e.any.join(' or ');
+		case 'acked': return e.value ? 'yes' : 'no';
+		case 'claim': return e.value ? 'true' : 'false';
+		default: return e.value;
+	}
+}
+
+export function formatHelp(f: Field): string {
+	switch (f) {
+		case 'flags': return 'flags such as SYN, SYN+ACK, ACK, FIN+ACK, RST';
+		case 'seq': case 'ack': return 'a number (e.g. 1001), or x+1 / y+1 with x the client\'s ISN and y the server\'s';
+		case 'len': case 'count': return 'a whole number';
+		case 'sender': return 'client or server';
+		case 'state': return `a state: ${STATES.join(', ')}`;
+		case 'timer': return 'retransmit, delayed-ack, time-wait, fin-wait-2 or none';
+		case 'duration': return 'seconds, e.g. 60 or 60s or 200ms';
+		case 'acked': return 'yes or no';
+		case 'claim': return 'true or false';
+	}
+}
+
+/** How a field is named where it is asked. */
+export const FIELD_LABELS: Readonly<Record<Field, string>> = {
+	flags: 'Flags', seq: 'Sequence number (seq)', ack: 'Acknowledgment number (ack)', len: 'Data length (len)',
+	sender: 'Who sends it', state: 'State', acked: 'Acknowledged everything received?', timer: 'Timer', duration: 'Duration (seconds)',
+	count: 'Number of segments', claim: 'True or false',
+};
+
+/** The choices a select list offers for a field (text fields return undefined). */
+export function choicesFor(f: Field): readonly string[] | undefined {
+	switch (f) {
+		case 'flags': return ['SYN', 'SYN,ACK', 'ACK', 'FIN,ACK', 'FIN', 'RST', 'RST,ACK'];
+		case 'state': return STATES;
+		case 'sender': return ['client', 'server'];
+		case 'timer': return ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2', 'none'];
+		case 'acked': return ['yes', 'no'];
+		case 'claim': return ['true', 'false'];
+		default: return undefined;
+	}
+}

@@ -3,7 +3,7 @@
 // No ink, no I/O, no clock: the time spent comes in with the actions that need it.
 import {type Trace, run} from '../sim/run.js';
 import {check, choicesFor, formatHelp, showExpected} from './fields.js';
-import {expected, ruleFor} from './resolve.js';
+import {RULES, expected, ruleFor} from './resolve.js';
 import type {Field, Lesson, Question} from './schema.js';
 import {SEGMENT_FIELDS} from './schema.js';
 import {fillTemplate} from './text.js';
@@ -48,6 +48,8 @@ export type Session = {
 	readonly hints: number;
 	readonly revealed: boolean;
 	readonly missed: readonly Field[];
+	/** The first wrong answer given for each field of the current question (expected vs given). */
+	readonly given: Readonly<Partial<Record<Field, string>>>;
 	/** All fields answered: the explanation is showing. */
 	readonly explained: boolean;
 	readonly feedback?: Feedback;
@@ -110,7 +112,7 @@ export function startSession(lesson: Lesson, seed: number, saved?: Saved): Sessi
 	const beats = planBeats(lesson, trace);
 	const s: Session = {
 		lesson, seed: saved?.seed ?? seed, trace, beats, pos: 0, relative: saved?.relative ?? false, field: 0, attempts: 0,
-		hints: 0, revealed: false, missed: [], explained: false, results: saved?.results ?? {}, elapsedMs: saved?.elapsedMs ?? 0,
+		hints: 0, revealed: false, missed: [], given: {}, explained: false, results: saved?.results ?? {}, elapsedMs: saved?.elapsedMs ?? 0,
 	};
 	return {...s, pos: Math.min(Math.max(0, saved?.pos ?? 0), beats.length - 1)};
 }
@@ -164,7 +166,7 @@ function next(s: Session): Session {
 	const q = currentQuestion(s);
 	if (q && !s.explained) return s; // a question blocks until answered or revealed
 	if (isDone(s)) return s;
-	return {...s, pos: s.pos + 1, field: 0, attempts: 0, hints: 0, revealed: false, missed: [], explained: false, feedback: undefined};
+	return {...s, pos: s.pos + 1, field: 0, attempts: 0, hints: 0, revealed: false, missed: [], given: {}, explained: false, feedback: undefined};
 }
 
 function answer(s: Session, raw: string): Session {
@@ -181,8 +183,9 @@ function answer(s: Session, raw: string): Session {
 		return {...s, feedback: {kind: 'unreadable', field: f, expected: formatHelp(f), given: text}};
 	}
 	if (!verdict) {
-		return {...s, attempts: s.attempts + 1, missed: addMissed(s.missed, f),
-			feedback: {kind: 'wrong', field: f, expected: showExpected(s, q, f), given: text.trim(), rule}};
+		// A wrong answer names the rule that decides the value, not the value: the learner tries again.
+		return {...s, attempts: s.attempts + 1, missed: addMissed(s.missed, f), given: {[f]: text.trim(), ...s.given},
+			feedback: {kind: 'wrong', field: f, expected: showExpected(s, q, f), given: text.trim(), rule: RULES[f]}};
 	}
 	return advanceField({...s, attempts: s.attempts + 1}, q, {kind: 'correct', field: f, expected: showExpected(s, q, f), given: text.trim(), rule});
 }
@@ -211,6 +214,17 @@ export function templateValues(s: Session, withAnswers = true): Record<string, n
 		} catch { /* a question without an answer in this trace: tcp-tutor check reports it */ }
 	}
 	return values;
+}
+
+/** Field by field, once the question is done: what was expected and, where it differed, what was given first. */
+export function verdicts(s: Session): {field: Field; expected: string; given?: string; shown: boolean}[] {
+	const q = currentQuestion(s);
+	if (!q) return [];
+	const upto = s.explained ? q.ask.length : s.field;
+	return q.ask.slice(0, upto).map(field => ({
+		field, expected: showExpected(s, q, field), shown: s.feedback?.kind === 'revealed' && s.feedback.field === field,
+		...(s.given[field] === undefined ? {} : {given: s.given[field]}),
+	}));
 }
 
 /** The current question's prompt, placeholders filled. */

@@ -95,7 +95,22 @@ function evaluateClaim(q: Question, claim: Claim, trace: Trace): boolean {
 	}
 }
 
-/** The rule that decides a value, in a sentence, with this trace's numbers. */
+/** The rule that decides a value, without giving it away: shown after a wrong answer. */
+export const RULES: Readonly<Record<Field, string>> = {
+	flags: 'Ask what this segment must do: acknowledge what arrived (ACK), open a direction (SYN), close one (FIN), or refuse and tear down (RST).',
+	seq: 'seq is the sender\'s next unused sequence number (SND.NXT): its ISN, + 1 for its SYN, + the data bytes it has sent, + 1 for its FIN once sent. SYN and FIN each use one number.',
+	ack: 'ack is the next number the sender expects from its peer (RCV.NXT): the peer\'s ISN, + 1 for its SYN, + the bytes received, + 1 for its FIN once it arrived.',
+	len: 'len counts data bytes only: SYN, FIN and a pure ACK carry none.',
+	sender: 'Who has something to send, or something to acknowledge, at this point?',
+	state: 'A state changes on the application\'s call or on an arriving segment: which of them reached this endpoint last?',
+	acked: 'Has this endpoint sent an ACK covering everything it received? Linux may delay that ACK for up to 40 ms.',
+	timer: 'Which timer guards what this endpoint waits for now: an ACK (retransmit), its own ACK owed (delayed-ack), old duplicates (time-wait), or a FIN that may never come (fin-wait-2)?',
+	duration: 'TIME-WAIT lasts 2×MSL (Linux: a fixed 60 s); FIN-WAIT-2 of a closed socket lasts tcp_fin_timeout (60 s); the RTO starts at 1 s (200 ms on a Linux connection) and doubles.',
+	count: 'Count every segment put on the wire, lost ones included.',
+	claim: 'Check the claim against what the trace shows, not against what blog posts say.',
+};
+
+/** The rule that decides a value, in a sentence, with this trace's numbers (after a right answer or a reveal). */
 export function ruleFor(q: Question, field: Field, trace: Trace, relative: boolean): string {
 	const pos = position(q, trace);
 	const seg = pos.segment;

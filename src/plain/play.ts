@@ -2,7 +2,7 @@
 // with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
 import {
 	choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
-	startSession, storyFor, progressOf, promptText, hintTexts, FIELD_LABELS,
+	startSession, storyFor, progressOf, promptText, hintTexts, FIELD_LABELS, verdicts,
 } from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
@@ -107,9 +107,12 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 			const fb = s.feedback;
 			if (!fb) continue;
 			if (fb.kind === 'unreadable') o.write(`  Could not read "${fb.given}": expected ${fb.expected}.`);
-			else if (fb.kind === 'wrong') o.write(`  ✗ Not quite. Try again (? for a hint).`);
+			else if (fb.kind === 'wrong') o.write(`  ✗ Not quite. ${fb.rule ?? ''} Try again (? for a hint).`);
 			else if (fb.kind === 'revealed') o.write(`  The answer: ${fb.expected}. ${fb.rule ?? ''} (Counts as not solved.)`);
 			else o.write(`  ✓ ${fb.expected}. ${fb.rule ?? ''}`);
+		}
+		if (q.ask.length > 1 || s.missed.length > 0) {
+			o.write(`  ${verdicts(s).map(v => `${v.field} ${v.expected}${v.given === undefined ? '' : ` (you said ${v.given})`}`).join(' · ')}`);
 		}
 		const why = explanation(s);
 		if (why) o.write(`  ${why}`);

@@ -2,8 +2,8 @@
 // the player must fit 80x24 and stay readable at 60x20, so every block is measured here and the
 // ladder gets the lines that are left, newest rows first.
 import {
-	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, progressOf, showExpected, storyFor,
-	FIELD_LABELS, promptText, hintTexts,
+	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, progressOf, storyFor,
+	FIELD_LABELS, promptText, hintTexts, verdicts,
 } from '../lessons/engine.js';
 import {segmentsOf} from '../lessons/resolve.js';
 import {type Field, SEGMENT_FIELDS} from '../lessons/schema.js';
@@ -81,7 +81,7 @@ function feedbackLines(s: Session, width: number): Line[] {
 	switch (fb.kind) {
 		case 'correct': return [...wrapText(`✓ Right: ${fb.expected}.`, width).map(text => ({text, tone: 'good' as const, bold: true})), ...rule];
 		case 'revealed': return [...wrapText(`→ The answer: ${fb.expected} (counts as not solved).`, width).map(text => ({text, tone: 'warn' as const, bold: true})), ...rule];
-		case 'wrong': return wrapText(`✗ ${name}: ${fb.given ?? ''} is not it. Try again (h hint, s show the answer).`, width).map(text => ({text, tone: 'bad' as const}));
+		case 'wrong': return [...wrapText(`✗ ${name}: ${fb.given ?? ''} is not it. Try again (h hint, s show the answer).`, width).map(text => ({text, tone: 'bad' as const})), ...rule];
 		case 'unreadable': return wrapText(`? Cannot read "${fb.given ?? ''}" as ${name.toLowerCase()}. Expected ${fb.expected}.`, width).map(text => ({text, tone: 'warn' as const}));
 	}
 }
@@ -131,9 +131,8 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 	if (q) {
 		promptBlock.lines = wrapText(`? ${promptText(s) ?? ''}`, w).map(text => ({text, bold: true}));
 		promptBlock.min = Math.min(2, promptBlock.lines.length);
-		const upto = s.explained ? q.ask.length : s.field;
-		const mark = (f: Field) => (s.feedback?.kind === 'revealed' && s.feedback.field === f ? '(shown)' : s.missed.includes(f) ? '(not at the first try)' : '✓');
-		const parts = q.ask.slice(0, upto).map(f => `${f} ${showExpected(s, q, f)} ${mark(f)}`);
+		const mark = (v: ReturnType<typeof verdicts>[number]) => (v.shown ? '(shown)' : v.given !== undefined ? `✓ (you said ${v.given})` : s.missed.includes(v.field) ? '(not at the first try)' : '✓');
+		const parts = verdicts(s).map(v => `${v.field} ${v.expected} ${mark(v)}`);
 		if (parts.length) answered.push({text: fit(parts.join(' · '), w), tone: 'good'});
 		if (field) {
 			const choices = choicesFor(field);

@@ -54,3 +54,12 @@ describe('plain mode', () => {
 		expect(second.store.lesson('handshake-letters')).toMatchObject({completed: true, bestScore: 100, attempts: 1});
 	});
 });
+
+describe('plain mode feedback', () => {
+	it('a wrong answer names the rule, not the value; the finished question shows expected vs given field by field', async () => {
+		const {out} = await play(['2', '1002', '1001']);
+		expect(out).toContain('✗ Not quite. ack is the next number the sender expects from its peer (RCV.NXT)');
+		expect(out).not.toMatch(/Not quite.*1001/);
+		expect(out).toContain('flags SYN,ACK · ack 1001 (you said 1002)');
+	});
+});

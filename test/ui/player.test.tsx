@@ -46,14 +46,15 @@ describe('a whole lesson by keystrokes', () => {
 		await press(r, KEY.enter); // SYN: wrong
 		await waitForText(r, '✗ Flags: SYN is not it');
 		expect(r.lastFrame()).not.toContain('SYN,ACK.'); // no "expected": the learner tries again
-		expect(r.lastFrame()).not.toContain('The server sent'); // no rule before a right answer
+		expect(r.lastFrame()).not.toContain('The server sent'); // no numbers before a right answer
+		expect(r.lastFrame()).toContain('Ask what this segment must do'); // but the rule that decides it
 
 		clock.t = 90_000;
 		await press(r, KEY.down, KEY.enter); // SYN,ACK
 		await waitForText(r, '✓ Right: SYN,ACK.');
 		expect(r.lastFrame()).toContain('The server sent SYN,ACK.'); // the rule, now
 		expect(r.lastFrame()).toContain('Acknowledgment number (ack) (absolute):');
-		expect(r.lastFrame()).toContain('flags SYN,ACK (not at the first try)');
+		expect(r.lastFrame()).toContain('flags SYN,ACK ✓ (you said SYN)'); // expected vs given
 
 		await type(r, '1001');
 		await press(r, KEY.enter);

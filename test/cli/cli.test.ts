@@ -97,6 +97,23 @@ describe('tcp-tutor CLI', () => {
 		expect(entry.progress).toMatchObject({completed: true, bestScore: 100});
 	});
 
+	it('--lessons DIR adds third-party lessons; their text is shown with escape sequences stripped', () => {
+		const dir = tempDir();
+		mkdirSync(join(dir, 'mine'));
+		const text = readFileSync(new URL('../../lessons/01-handshake-letters.yaml', import.meta.url), 'utf8')
+			.replace('id: handshake-letters', 'id: my-lesson')
+			.replace('title: The handshake as letters', 'title: "Mine \\e[31mred\\e[0m \\e]0;pwned\\a"');
+		writeFileSync(join(dir, 'mine', 'my.yaml'), text);
+		const r = cli(['list', '--lessons', join(dir, 'mine')], {dir});
+		expect(r.code).toBe(0);
+		expect(r.out).toContain('my-lesson');
+		expect(r.out).toContain('Mine red');
+		expect(r.out).not.toContain('\u001b');
+		const played = cli(['start', 'my-lesson', '--lessons', join(dir, 'mine'), '--seed', '7'], {dir, input: '2\n'});
+		expect(played.out).toContain('Mine red');
+		expect(played.out).toContain('✓ SYN,ACK');
+	});
+
 	it('list | head does not die of EPIPE', () => {
 		const r = spawnSync('sh', ['-c', `node ${CLI} list | head -n 1`], {encoding: 'utf8', env: {PATH: process.env['PATH'] ?? '', TCP_TUTOR_CONFIG_DIR: tempDir()}});
 		expect(r.status).toBe(0);

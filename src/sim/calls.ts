@@ -1,6 +1,6 @@
 // The application's calls on a socket: RFC 9293 3.10.1-3.10.6 (OPEN, SEND, RECEIVE, CLOSE, ABORT)
 // as Linux's socket API does them (listen, connect, send, read, shutdown, close, SO_LINGER 0).
-import {type Ctx, type Tcb, flush, newTcb, sendActiveReset, sendNew, setState, setTimer, stopTimer, takeIsn} from './endpoint.js';
+import {type Ctx, type Emit, type Tcb, flush, newTcb, sendActiveReset, sendNew, setState, setTimer, stopTimer, takeIsn} from './endpoint.js';
 
 export type CallName = 'listen' | 'connect' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'crash';
 export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'send', 'read', 'close', 'shutdown', 'abort', 'crash'];
@@ -9,8 +9,11 @@ export type Call = {readonly name: CallName; readonly bytes?: number};
 
 /** Apply one call. Returns what the call returns to the application ("ok", an errno, a byte count). */
 export function applyCall(tcb: Tcb, call: Call, ctx: Ctx): string {
-	const result = dispatch(tcb, call, ctx);
+	// The call is traced first, then what it caused (its result is known only afterwards).
+	const caused: Emit[] = [];
+	const result = dispatch(tcb, call, {...ctx, emit: e => caused.push(e)});
 	ctx.emit({kind: 'call', call: call.bytes === undefined ? call.name : `${call.name} ${call.bytes}`, result});
+	for (const e of caused) ctx.emit(e);
 	return result;
 }
 

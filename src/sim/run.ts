@@ -73,6 +73,14 @@ export function applyStep(w: World, step: Step): void {
 	settle(w);
 }
 
+/** Pure: the world after one step and the events that step emitted; `w` itself is left as it was. */
+export function step(w: World, s: Step): {readonly world: World; readonly events: readonly TraceEvent[]} {
+	const next = structuredClone(w);
+	const from = next.events.length;
+	applyStep(next, s);
+	return {world: next, events: next.events.slice(from)};
+}
+
 export function run(scenario: Scenario, seed: number): Trace {
 	const w = startWorld(scenario, seed);
 	const steps: StepResult[] = [];

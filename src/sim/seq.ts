@@ -1,7 +1,5 @@
 // 32-bit sequence-number arithmetic (RFC 9293 3.4: all arithmetic is modulo 2^32).
 
-export const SEQ_MOD = 2 ** 32;
-
 /** a + n, wrapped to 32 bits. */
 export function seqAdd(a: number, n: number): number {
 	return (a + n) >>> 0;

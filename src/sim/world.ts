@@ -1,5 +1,6 @@
-// The world: two endpoints, the network between them and the clock. Pure from the outside:
-// every function takes a world and returns the next one; nothing reads a wall clock or Math.random.
+// The world: two endpoints, the network between them and the clock. Deterministic: nothing reads
+// a wall clock or Math.random. These functions change the world they are given (run() owns the
+// one it creates); step() in run.ts is the pure form: step(world, event) → world' and its events.
 import {type Call, applyCall} from './calls.js';
 import {type Ctx, type Emit, type Tcb, type TimerKind, newTcb, setTimer, snapshot} from './endpoint.js';
 import {type Flight, type NetRule, fateOf, takeRule} from './network.js';
@@ -46,10 +47,6 @@ export function createWorld(o: WorldOptions): World {
 		eps: {client: newTcb('client', o.isns.client, o.sysctls), server: newTcb('server', o.isns.server, o.sysctls, o.cookieSecret)},
 		inFlight: [], rules: [], order: 0, nextId: 1, isnSeen: {}, events: [], arrivals: [], pendingSnapshots: [],
 	};
-}
-
-export function cloneWorld(w: World): World {
-	return structuredClone(w);
 }
 
 function ctxFor(w: World, side: Side): Ctx {

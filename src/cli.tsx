@@ -59,11 +59,13 @@ async function main(argv: readonly string[]): Promise<number> {
 		case 'menu':
 		case 'start': {
 			if (args.command === 'start' && args.positionals.length !== 1) throw new UsageError('start needs one lesson id: tcp-tutor start LESSON (see tcp-tutor list)');
+			// Start loading ink at once: its layout engine compiles (WebAssembly) while the catalog is read.
+			const ui = interactive(args, env) ? import('./ui/run.js') : undefined;
 			const catalog = catalogFor(args, io);
 			const s = store();
-			if (!interactive(args, env)) return startPlain(args, io, catalog, s, randomSeed);
+			if (!ui) return startPlain(args, io, catalog, s, randomSeed);
 			const startLesson = args.positionals[0] === undefined ? undefined : findEntry(catalog, args.positionals[0]).id;
-			const {runInteractive} = await import('./ui/run.js');
+			const {runInteractive} = await ui;
 			return runInteractive({entries: catalog.entries, loadLesson: catalog.load, store: s, color: args.color,
 				...(args.seed === undefined ? {} : {seed: args.seed}), ...(startLesson ? {startLesson} : {})});
 		}

@@ -190,6 +190,13 @@ describe('keys', () => {
 		await waitForText(r, 'SYN,ACK seq=5000 ack=1001 ─');
 	});
 
+	test('two Enters that arrive as one chunk (the app was busy) are two steps', async () => {
+		const {r} = await start();
+		await waitForText(r, 'Before two programs');
+		await press(r, '\r\r');
+		await waitForText(r, 'The client calls connect()');
+	});
+
 	test('a shows the analogy, a again the TCP view', async () => {
 		const {r} = await start();
 		await waitForText(r, 'Before two programs');

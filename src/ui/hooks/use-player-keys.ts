@@ -66,5 +66,9 @@ export function usePlayerKeys(k: PlayerKeys): void {
 		else if (input === 's') {
 			if (field) k.setUi(v => ({...v, confirmReveal: true}));
 		} else if ((key.return || key.rightArrow) && !field) k.act({type: 'next'});
+		else if (/^\r{2,}$/.test(input)) {
+			// Enter pressed twice while the app was busy arrives as one chunk ("\r\r"): one step each.
+			for (const _ of input) if (!currentField(k.current())) k.act({type: 'next'});
+		}
 	}, {isActive: isRawModeSupported === true && k.active});
 }

@@ -12,19 +12,27 @@ import {type Catalog, type CatalogFile, openCatalog} from './lessons/catalog.js'
 import {type LineReader, lineReader} from './plain/play.js';
 import {defaultDir, openStore} from './progress/store.js';
 import {VERSION} from './version.js';
+import {NotLoaded, loadLibraries} from './deferred.js';
 import {InputError} from './yaml-source.js';
 
 const SHIPPED = fileURLToPath(new URL('../lessons/', import.meta.url));
 const randomSeed = () => randomInt(0, 2 ** 32 - 1);
 
-function catalogFor(args: Args, io: Io): Catalog {
+async function catalogFor(args: Args, io: Io): Promise<Catalog> {
 	let built: CatalogFile | undefined;
 	try {
 		built = JSON.parse(readFileSync(new URL('./catalog.json', import.meta.url), 'utf8')) as CatalogFile;
 	} catch {
 		built = undefined; // no build-time catalog (running from sources): every lesson is parsed
 	}
-	const catalog = openCatalog([SHIPPED, ...args.lessons], built);
+	let catalog: Catalog;
+	try {
+		catalog = openCatalog([SHIPPED, ...args.lessons], built); // all in the build-time catalog: no YAML parsed
+	} catch (error) {
+		if (!(error instanceof NotLoaded)) throw error;
+		await loadLibraries(); // a lesson the catalog does not know: parse it
+		catalog = openCatalog([SHIPPED, ...args.lessons], built);
+	}
 	for (const e of catalog.errors) io.err(`Skipped a lesson: ${e.message}`);
 	return catalog;
 }
@@ -48,26 +56,31 @@ async function main(argv: readonly string[]): Promise<number> {
 	};
 	const args = parse(argv, env);
 	const store = () => openStore({dir: defaultDir(env), projectVersion: VERSION});
+	const ui = (args.command === 'menu' || args.command === 'start') && interactive(args, env);
+	// The interactive menu loads the YAML parser and conf after its first frame; everything else now.
+	if (!ui || args.command === 'start') await loadLibraries();
 	switch (args.command) {
 		case 'help': io.out(HELP); return 0;
 		case 'version': io.out(VERSION); return 0;
 		case 'trace': return traceCommand(args, io, randomSeed);
 		case 'check': return checkCommand(args, io, SHIPPED);
-		case 'list': return listCommand(args, io, catalogFor(args, io).entries, store());
-		case 'progress': return progressCommand(args, io, catalogFor(args, io).entries, store());
-		case 'reset': return resetCommand(args, io, catalogFor(args, io).entries, store());
+		case 'list': return listCommand(args, io, (await catalogFor(args, io)).entries, store());
+		case 'progress': return progressCommand(args, io, (await catalogFor(args, io)).entries, store());
+		case 'reset': return resetCommand(args, io, (await catalogFor(args, io)).entries, store());
 		case 'menu':
 		case 'start': {
 			if (args.command === 'start' && args.positionals.length !== 1) throw new UsageError('start needs one lesson id: tcp-tutor start LESSON (see tcp-tutor list)');
 			// Start loading ink at once: its layout engine compiles (WebAssembly) while the catalog is read.
-			const ui = interactive(args, env) ? import('./ui/run.js') : undefined;
-			const catalog = catalogFor(args, io);
+			const ink = ui ? import('./ui/run.js') : undefined;
+			const catalog = await catalogFor(args, io);
 			const s = store();
-			if (!ui) return startPlain(args, io, catalog, s, randomSeed);
+			if (!ink) return startPlain(args, io, catalog, s, randomSeed);
 			const startLesson = args.positionals[0] === undefined ? undefined : findEntry(catalog, args.positionals[0]).id;
-			const {runInteractive} = await ui;
-			return runInteractive({entries: catalog.entries, loadLesson: catalog.load, store: s, color: args.color,
+			const {runInteractive} = await ink;
+			const running = runInteractive({entries: catalog.entries, loadLesson: catalog.load, store: s, color: args.color,
 				...(args.seed === undefined ? {} : {seed: args.seed}), ...(startLesson ? {startLesson} : {})});
+			void loadLibraries(); // after the first frame: ready long before the learner opens a lesson
+			return running;
 		}
 	}
 }

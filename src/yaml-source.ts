@@ -1,5 +1,5 @@
 // YAML text → plain data, remembering where each value came from, so an error can name the line.
-import {LineCounter, parseDocument} from 'yaml';
+import {yamlLib} from './deferred.js';
 
 export type Path = readonly (string | number)[];
 
@@ -23,6 +23,7 @@ export class InputError extends Error {
 }
 
 export function parseYaml(text: string, file: string): Sourced {
+	const {LineCounter, parseDocument} = yamlLib();
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, {lineCounter, uniqueKeys: true, prettyErrors: false});
 	const first = doc.errors[0];

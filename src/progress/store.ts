@@ -3,7 +3,8 @@
 import {existsSync, readFileSync, renameSync, writeFileSync, mkdirSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
-import Conf from 'conf';
+import type Conf from 'conf';
+import {confClass, loadLibraries} from '../deferred.js';
 import type {Saved} from '../lessons/engine.js';
 import type {Field} from '../lessons/schema.js';
 import {normalize} from './normalize.js';
@@ -48,12 +49,13 @@ export function openStore(o: StoreOptions): ProgressStore {
 	const {notice, data} = salvage(path, stamp);
 	// conf (and its schema compiler) is opened at the first write, not before the menu's first frame.
 	let conf: Conf<Record<string, unknown>> | undefined;
-	const make = () => new Conf<Record<string, unknown>>({
+	const make = () => new (confClass()!)<Record<string, unknown>>({
 		projectName: 'tcp-tutor', configName: CONFIG_NAME, cwd: o.dir,
 		projectVersion: o.projectVersion, schema: schema as never, migrations: migrations as never,
 	});
 	const open = () => {
 		if (conf) return conf;
+		if (!confClass()) return undefined; // still loading: the write waits for it
 		try {
 			conf = make();
 		} catch {
@@ -92,14 +94,25 @@ function salvage(path: string, stamp: () => string): {notice?: string; data: Pro
 		: {data, notice: `Some of your progress could not be read and was left out: ${dropped.join(', ')}. The original file is at ${backup}.`};
 }
 
-type Backing = {readonly path: string; read(): ProgressData; open(): Conf<Record<string, unknown>>};
+type Backing = {readonly path: string; read(): ProgressData; open(): Conf<Record<string, unknown>> | undefined};
 
 function storeOn(backing: Backing, notice: string | undefined): ProgressStore {
-	const read = backing.read;
+	let pending: ProgressData | undefined; // written once conf has loaded (a few ms after start-up)
+	const read = () => pending ?? backing.read();
 	let writeError: string | undefined;
 	const write = (data: ProgressData) => {
 		try {
-			backing.open().store = data as Record<string, unknown>;
+			const conf = backing.open();
+			if (!conf) {
+				pending = data;
+				void loadLibraries().then(() => {
+					const later = pending;
+					pending = undefined;
+					if (later) write(later);
+				});
+				return;
+			}
+			conf.store = data as Record<string, unknown>;
 			writeError = undefined;
 		} catch (error) {
 			// A full disk or a read-only folder must not end the lesson: say it, keep going.

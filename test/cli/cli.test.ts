@@ -114,6 +114,17 @@ describe('tcp-tutor CLI', () => {
 		expect(played.out).toContain('✓ SYN,ACK');
 	});
 
+	it('a 0×0 pseudo-terminal (some CI runners) gets plain mode, not one character a line', () => {
+		// `script` started without a terminal of its own gives the program a 0×0 pseudo-terminal.
+		const dir = tempDir();
+		const r = spawnSync('script', ['-qfec', `node ${CLI} start handshake-letters --seed 7`, '/dev/null'], {
+			input: '2\n1001\n', encoding: 'utf8', timeout: 20_000,
+			env: {PATH: process.env['PATH'] ?? '', HOME: dir, TCP_TUTOR_CONFIG_DIR: dir, TERM: 'xterm'},
+		});
+		expect(r.stdout).toContain('Seed 7. Type ? for a hint');
+		expect(r.stdout).toContain('✓ SYN,ACK');
+	});
+
 	it('list | head does not die of EPIPE', () => {
 		const r = spawnSync('sh', ['-c', `node ${CLI} list | head -n 1`], {encoding: 'utf8', env: {PATH: process.env['PATH'] ?? '', TCP_TUTOR_CONFIG_DIR: tempDir()}});
 		expect(r.status).toBe(0);

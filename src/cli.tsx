@@ -57,8 +57,10 @@ async function main(argv: readonly string[]): Promise<number> {
 	const args = parse(argv, env);
 	const store = () => openStore({dir: defaultDir(env), projectVersion: VERSION});
 	const ui = (args.command === 'menu' || args.command === 'start') && interactive(args, env);
-	// The interactive menu loads the YAML parser and conf after its first frame; everything else now.
-	if (!ui || args.command === 'start') await loadLibraries();
+	// The interactive menu loads the YAML parser and conf after its first frame; --help and --version
+	// need neither; every other command loads them now.
+	const later = (ui && args.command === 'menu') || args.command === 'help' || args.command === 'version';
+	if (!later) await loadLibraries();
 	switch (args.command) {
 		case 'help': io.out(HELP); return 0;
 		case 'version': io.out(VERSION); return 0;

@@ -80,7 +80,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			const startLesson = args.positionals[0] === undefined ? undefined : findEntry(catalog, args.positionals[0]).id;
 			const {runInteractive} = await ink;
 			const running = runInteractive({entries: catalog.entries, loadLesson: catalog.load, store: s, color: args.color,
-				...(args.seed === undefined ? {} : {seed: args.seed}), ...(startLesson ? {startLesson} : {})});
+				...(args.seed === undefined ? {} : {seed: args.seed}), ...(startLesson ? {startLesson, fresh: args.restart || args.seed !== undefined} : {})});
 			void loadLibraries(); // after the first frame: ready long before the learner opens a lesson
 			return running;
 		}

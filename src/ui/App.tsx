@@ -21,6 +21,8 @@ export type Props = {
 	readonly seed?: number;
 	/** Open this lesson at once instead of the menu. */
 	readonly startLesson?: string;
+	/** Begin `startLesson` anew even if it has a resume point (--restart, or an explicit --seed). */
+	readonly fresh?: boolean;
 	/** Draw colours (false for NO_COLOR and --no-color). */
 	readonly color: boolean;
 	/** Called with the exit code just before the app exits. */
@@ -39,7 +41,7 @@ type Screen =
 
 const randomSeed = () => Math.floor(Math.random() * 2 ** 32) >>> 0;
 
-export function App({entries, loadLesson, store, seed, startLesson, color, onExit, saver, size, now}: Props) {
+export function App({entries, loadLesson, store, seed, startLesson, fresh = false, color, onExit, saver, size, now}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const {width, height} = useTerminalSize(size);
@@ -49,20 +51,20 @@ export function App({entries, loadLesson, store, seed, startLesson, color, onExi
 	const runs = useRef(0); // a new key for each lesson opened: the player starts afresh
 
 	/** The screen for a lesson: its resume point if it has one, else a new attempt (counted). */
-	const open = (id: string): Screen => {
+	const open = (id: string, anew = false): Screen => {
 		let lesson: Lesson;
 		try {
 			lesson = loadLesson(id);
 		} catch (error) {
 			return {kind: 'menu', message: `Could not open ${id}: ${(error as Error).message}`};
 		}
-		const resume = store.lesson(id)?.resume;
+		const resume = anew ? undefined : store.lesson(id)?.resume;
 		runs.current += 1;
 		if (resume) return {kind: 'lesson', lesson, seed: resume.seed, saved: resume, run: runs.current};
 		store.startAttempt(id);
 		return {kind: 'lesson', lesson, seed: seed ?? randomSeed(), run: runs.current};
 	};
-	const [screen, setScreen] = useState<Screen>(() => (startLesson ? open(startLesson) : {kind: 'menu'}));
+	const [screen, setScreen] = useState<Screen>(() => (startLesson ? open(startLesson, fresh) : {kind: 'menu'}));
 	const openFromMenu = (id: string) => {
 		setNotice(undefined);
 		setScreen(open(id));

@@ -16,6 +16,8 @@ export type InteractiveOptions = {
 	readonly seed?: number;
 	/** Open this lesson directly (tcp-tutor start LESSON). */
 	readonly startLesson?: string;
+	/** Begin startLesson anew, ignoring its resume point. */
+	readonly fresh?: boolean;
 	/** Draw colours (false for NO_COLOR and --no-color). */
 	readonly color: boolean;
 	/** Streams (tests); default the process's. */
@@ -34,7 +36,7 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
 			onExit={c => {
 				code = c;
 			}}
-			{...(opts.seed === undefined ? {} : {seed: opts.seed})} {...(opts.startLesson ? {startLesson: opts.startLesson} : {})} />,
+			{...(opts.seed === undefined ? {} : {seed: opts.seed})} {...(opts.startLesson ? {startLesson: opts.startLesson, fresh: opts.fresh === true} : {})} />,
 		{
 			exitOnCtrlC: false, // the app saves progress first
 			...(opts.debug ? {debug: true, patchConsole: false} : {}),

@@ -294,6 +294,26 @@ describe('quit and resume', () => {
 		await next(again, 'his third letter');
 	});
 
+	test('fresh (--restart, an explicit --seed) begins the lesson anew despite a resume point', async () => {
+		const store = new FakeStore();
+		const first = await start({store});
+		await toSynAck(first.r);
+		await press(first.r, '2');
+		await waitForText(first.r, 'Acknowledgment number (ack)');
+		await type(first.r, '1001');
+		await press(first.r, KEY.enter);
+		await waitForText(first.r, 'Enter (or →) to continue');
+		await press(first.r, 'q');
+		await waitForText(first.r, 'in progress 1/3');
+		await first.r.unmount();
+		const again = await render(<App entries={entries} loadLesson={byId} store={store} color={false} seed={9} startLesson="handshake-letters" fresh
+			onExit={() => {}} saver={{current: undefined}} />);
+		open.push(again);
+		await waitForText(again, 'Before two programs');
+		expect(again.lastFrame()).toContain('0 of 3 answered');
+		expect(store.calls.filter(c => c.kind === 'start')).toHaveLength(2); // a new attempt
+	});
+
 	test('Esc in a list goes back to the menu and saves', async () => {
 		const store = new FakeStore();
 		const {r} = await start({store});

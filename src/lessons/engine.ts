@@ -262,6 +262,14 @@ export function shownEvents(s: Session) {
 	return s.trace.events.slice(0, currentBeat(s).shown);
 }
 
+/** Each asked field of each answered question, and whether it was right at the first try (for the store's accuracy). */
+export function fieldResults(s: Session): {field: Field; firstTry: boolean}[] {
+	return s.lesson.questions.flatMap(q => {
+		const r = s.results[q.id];
+		return r ? q.ask.map(field => ({field, firstTry: r.firstTry || !r.missed.includes(field)})) : [];
+	});
+}
+
 /** 0-100: a question solved at the first try without hints counts 1, solved later 0.5, revealed 0. */
 export function score(s: Pick<Session, 'lesson' | 'results'>): number {
 	const qs = s.lesson.questions;

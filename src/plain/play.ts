@@ -2,7 +2,7 @@
 // with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
 import {
 	choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
-	startSession, storyFor, progressOf, promptText, hintTexts, FIELD_LABELS, verdicts,
+	startSession, storyFor, progressOf, promptText, hintTexts, FIELD_LABELS, verdicts, fieldResults,
 } from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
@@ -121,11 +121,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 	}
 	tick();
 	const final = score(s);
-	const results = s.lesson.questions.flatMap(q => {
-		const r = s.results[q.id];
-		return q.ask.map(field => ({field, firstTry: !!r && !r.revealed && (r.firstTry || !r.missed.includes(field))}));
-	});
-	o.store.finishAttempt(o.lesson.id, final, results);
+	o.store.finishAttempt(o.lesson.id, final, fieldResults(s));
 	o.write('');
 	o.write(`Lesson complete. Score: ${final}% (${Math.round(s.elapsedMs / 1000)} s).`);
 	const missed = s.lesson.questions.filter(q => s.results[q.id] && !s.results[q.id]!.firstTry);

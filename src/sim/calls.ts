@@ -84,7 +84,7 @@ function read(tcb: Tcb): string {
 		tcb.unread = 0;
 		return `${n}`;
 	}
-	if (tcb.peerFin) return 'EOF';
+	if (tcb.peerFin) return 'EOF'; // RFC 9293 3.10.3: after the peer's FIN, RECEIVE reports "connection closing"
 	if (tcb.error) return tcb.error;
 	return tcb.state === 'ESTABLISHED' || tcb.state.startsWith('FIN-WAIT') ? 'EAGAIN' : 'ENOTCONN';
 }

@@ -148,7 +148,7 @@ function onTimeWait(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 		return;
 	}
 	if (seg.seq === tcb.rcvNxt && seqLength(seg) === 0) {
-		stopTimer(tcb, 'time-wait', ctx); // a bare in-window ACK: restart 2MSL quietly
+		stopTimer(tcb, 'time-wait', ctx); // Linux tcp_timewait_state_process: a bare in-window ACK restarts 2MSL, unanswered
 		setTimer(tcb, 'time-wait', 2 * ctx.profile.mslUs, ctx);
 		return;
 	}

@@ -47,7 +47,6 @@ export type PlayerView = {
 	readonly gaps: number;
 };
 
-const FIELD_LABEL = FIELD_LABELS;
 
 const beforeField = (f: Field) => (SEGMENT_FIELDS as readonly string[]).includes(f);
 
@@ -76,7 +75,7 @@ export function isnValues(s: Session): Record<string, number> {
 function feedbackLines(s: Session, width: number): Line[] {
 	const fb = s.feedback;
 	if (!fb) return [];
-	const name = FIELD_LABEL[fb.field];
+	const name = FIELD_LABELS[fb.field];
 	const rule = fb.rule ? wrapText(fb.rule, width).map(text => ({text, tone: 'dim' as const})) : [];
 	switch (fb.kind) {
 		case 'correct': return [...wrapText(`✓ Right: ${fb.expected}.`, width).map(text => ({text, tone: 'good' as const, bold: true})), ...rule];
@@ -138,8 +137,8 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 			const choices = choicesFor(field);
 			const rel = (field === 'seq' || field === 'ack') ? ` (${s.relative ? 'relative' : 'absolute'})` : '';
 			if (choices) input = {kind: 'select', choices, limit: Math.min(choices.length, height >= 30 ? 8 : height >= 22 ? 5 : 4)};
-			else input = {kind: 'text', label: fit(`${FIELD_LABEL[field]}${rel}`, w)};
-			if (choices) answered.push({text: fit(`${FIELD_LABEL[field]}:`, w), bold: true});
+			else input = {kind: 'text', label: fit(`${FIELD_LABELS[field]}${rel}`, w)};
+			if (choices) answered.push({text: fit(`${FIELD_LABELS[field]}:`, w), bold: true});
 		}
 	}
 

@@ -31,6 +31,13 @@ async function toSynAck(r: Rendered) {
 	await next(r, 'Flags:');
 }
 
+/** On to the SYN,ACK's ack number: its flags answered with the second choice, SYN,ACK. */
+async function toAck(r: Rendered) {
+	await toSynAck(r);
+	await press(r, '2');
+	await waitForText(r, 'Acknowledgment number (ack)');
+}
+
 const lastLine = (frame: string, text: string) => frame.split('\n').filter(l => l.includes(text)).pop() ?? '';
 
 describe('a whole lesson by keystrokes', () => {
@@ -148,9 +155,7 @@ describe('keys', () => {
 
 	test('? is never typed: it opens the help even in a text field with text in it', async () => {
 		const {r} = await start();
-		await toSynAck(r);
-		await press(r, '2');
-		await waitForText(r, 'Acknowledgment number (ack)');
+		await toAck(r);
 		await type(r, '10');
 		await press(r, '?');
 		await waitForText(r, 'Keys (any key closes this help)');
@@ -160,9 +165,7 @@ describe('keys', () => {
 
 	test('an unreadable answer shows the expected format; a wrong number is feedback without the answer', async () => {
 		const {r} = await start();
-		await toSynAck(r);
-		await press(r, '2');
-		await waitForText(r, 'Acknowledgment number (ack)');
+		await toAck(r);
 		await type(r, 'lots');
 		await press(r, KEY.enter);
 		await waitForText(r, 'Cannot read "lots"');
@@ -268,9 +271,7 @@ describe('quit and resume', () => {
 	test('q saves the attempt; opening the lesson again continues at the saved point with the same seed', async () => {
 		const store = new FakeStore();
 		const first = await start({store});
-		await toSynAck(first.r);
-		await press(first.r, '2');
-		await waitForText(first.r, 'Acknowledgment number (ack)');
+		await toAck(first.r);
 		await type(first.r, '1001');
 		await press(first.r, KEY.enter);
 		await waitForText(first.r, 'Enter (or →) to continue');
@@ -297,9 +298,7 @@ describe('quit and resume', () => {
 	test('fresh (--restart, an explicit --seed) begins the lesson anew despite a resume point', async () => {
 		const store = new FakeStore();
 		const first = await start({store});
-		await toSynAck(first.r);
-		await press(first.r, '2');
-		await waitForText(first.r, 'Acknowledgment number (ack)');
+		await toAck(first.r);
 		await type(first.r, '1001');
 		await press(first.r, KEY.enter);
 		await waitForText(first.r, 'Enter (or →) to continue');

@@ -5,7 +5,8 @@ import {type Session, choicesFor, currentField, isDone, reduce, startSession} fr
 import type {Lesson} from '../../src/lessons/schema.js';
 import type {ProgressData} from '../../src/progress/types.js';
 import {SCHEMA_VERSION} from '../../src/progress/types.js';
-import {fieldResults, resumePoint} from '../../src/ui/hooks/use-session.js';
+import {fieldResults} from '../../src/lessons/engine.js';
+import {resumePoint} from '../../src/ui/hooks/use-session.js';
 import {helpLines} from '../../src/ui/KeyHelp.js';
 import {listLimit, menuLines, overallLine, statusOf} from '../../src/ui/menu-items.js';
 import {type PlayerUi, ladderFocus, playerView} from '../../src/ui/player-view.js';

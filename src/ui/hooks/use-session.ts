@@ -2,8 +2,8 @@
 // not have: the clock (a tick with the real time before every action) and the progress store
 // (saved after every explained question, finished once at the end, saved on quit).
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {type Action, type Saved, type Session, isDone, progressOf, reduce, save, score, startSession} from '../../lessons/engine.js';
-import type {Field, Lesson} from '../../lessons/schema.js';
+import {type Action, type Saved, type Session, fieldResults, isDone, progressOf, reduce, save, score, startSession} from '../../lessons/engine.js';
+import type {Lesson} from '../../lessons/schema.js';
 import type {ProgressStore} from '../../progress/types.js';
 
 export type SessionOptions = {
@@ -35,14 +35,6 @@ export type SessionHandle = {
 
 // A learner who walked away from the terminal did not spend that time on the lesson.
 const MAX_GAP_MS = 5 * 60_000;
-
-/** Per asked field of each answered question: right at the first try? (for the store's accuracy per kind of question). */
-export function fieldResults(s: Session): {field: Field; firstTry: boolean}[] {
-	return s.lesson.questions.flatMap(q => {
-		const r = s.results[q.id];
-		return r ? q.ask.map(field => ({field, firstTry: r.firstTry || !r.missed.includes(field)})) : [];
-	});
-}
 
 /** Where to resume (engine.save moves past an explained question). */
 export function resumePoint(s: Session): Saved {

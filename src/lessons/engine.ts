@@ -4,18 +4,13 @@
 import {type Trace, run} from '../sim/run.js';
 import {check, choicesFor, formatHelp, showExpected} from './fields.js';
 import {RULES, expected, ruleFor} from './resolve.js';
+import {type Beat, planBeats} from './plan.js';
 import type {Field, Lesson, Question} from './schema.js';
-import {SEGMENT_FIELDS} from './schema.js';
 import {fillTemplate} from './text.js';
 
 export {FIELD_LABELS, check, choicesFor, showExpected} from './fields.js';
-
-export type Beat =
-	| {readonly kind: 'intro'; readonly step: number; readonly shown: number}
-	| {readonly kind: 'story'; readonly step: number; readonly shown: number}
-	| {readonly kind: 'reveal'; readonly step: number; readonly shown: number}
-	| {readonly kind: 'ask'; readonly step: number; readonly question: number; readonly shown: number}
-	| {readonly kind: 'end'; readonly step: number; readonly shown: number};
+export {type Beat, askedBefore, isCountQuestion, planBeats} from './plan.js';
+export {type Visible, visible} from './visibility.js';
 
 export type QuestionResult = {
 	readonly attempts: number;
@@ -63,6 +58,8 @@ export type Action =
 	| {readonly type: 'hint'}
 	| {readonly type: 'reveal'}
 	| {readonly type: 'next'}
+	/** On to the next beat where there is something to read or answer (the beats between play on their own). */
+	| {readonly type: 'skip'}
 	| {readonly type: 'toggle-relative'}
 	| {readonly type: 'tick'; readonly ms: number};
 
@@ -74,38 +71,6 @@ export type Saved = {
 	readonly results: Readonly<Record<string, QuestionResult>>;
 	readonly elapsedMs: number;
 };
-
-/** Is the question asked before its segment is shown (a prediction), rather than after? */
-export function askedBefore(q: Question): boolean {
-	const isSegmentField = (f: string) => (SEGMENT_FIELDS as readonly string[]).includes(f);
-	return q.segment !== undefined && (q.ask.some(isSegmentField) || (q.claim !== undefined && isSegmentField(q.claim.field)));
-}
-
-/** Plan the beats: each step's story, then for each of its segments the questions before it, the reveal, the questions after. */
-export function planBeats(lesson: Lesson, trace: Trace): Beat[] {
-	const beats: Beat[] = lesson.intro ? [{kind: 'intro', step: 0, shown: 0}] : [];
-	const before = askedBefore;
-	trace.steps.forEach((step, s) => {
-		const segs = trace.events.slice(step.from, step.to).map((e, i) => ({e, i: step.from + i})).filter(x => x.e.type === 'segment');
-		beats.push({kind: 'story', step: s, shown: segs[0]?.i ?? step.to});
-		segs.forEach((seg, k) => {
-			const shown = segs[k + 1]?.i ?? step.to;
-			lesson.questions.forEach((q, qi) => {
-				if (q.step === s && q.segment === k + 1 && before(q)) beats.push({kind: 'ask', step: s, question: qi, shown: seg.i});
-			});
-			beats.push({kind: 'reveal', step: s, shown});
-			lesson.questions.forEach((q, qi) => {
-				if (q.step === s && q.segment === k + 1 && !before(q)) beats.push({kind: 'ask', step: s, question: qi, shown});
-			});
-		});
-		lesson.questions.forEach((q, qi) => {
-			if (q.step === s && q.segment === undefined) beats.push({kind: 'ask', step: s, question: qi, shown: step.to});
-		});
-	});
-	// A question whose segment the step never sent is still asked, after its step (tcp-tutor check reports it).
-	beats.push({kind: 'end', step: trace.steps.length - 1, shown: trace.events.length});
-	return beats;
-}
 
 export function startSession(lesson: Lesson, seed: number, saved?: Saved): Session {
 	const trace = run(lesson.scenario, saved?.seed ?? seed);
@@ -146,6 +111,15 @@ export function reduce(s: Session, a: Action): Session {
 		case 'tick': return {...s, elapsedMs: s.elapsedMs + Math.max(0, a.ms)};
 		case 'toggle-relative': return {...s, relative: !s.relative};
 		case 'next': return next(s);
+		case 'skip': {
+			let n = next(s);
+			while (n !== s && !currentBeat(n).stop) {
+				const after = next(n);
+				if (after === n) break;
+				n = after;
+			}
+			return n;
+		}
 		case 'hint': {
 			const q = currentQuestion(s);
 			if (!q || s.explained || s.hints >= q.hints.length) return s;
@@ -244,22 +218,17 @@ export function explanation(s: Session): string | undefined {
 	return q && s.explained ? fillTemplate(q.explain, templateValues(s)) : undefined;
 }
 
-/** The story for the current step: the TCP view and the analogy (the lesson's intro on its first beat). */
+/**
+ * The story of the current step, TCP view and analogy (the lesson's intro on its first beat); none
+ * for a step the lesson tells nothing about (the view shows the step's caption instead of
+ * repeating an earlier step's text). Never the answers: the story is read before the questions.
+ */
 export function storyFor(s: Session): {tcp: string; analogy?: string} | undefined {
 	const beat = currentBeat(s);
-	const intro = s.lesson.intro;
-	if (beat.kind === 'intro' && intro) return {tcp: fillTemplate(intro.tcp, templateValues(s, false)), ...(intro.analogy ? {analogy: fillTemplate(intro.analogy, templateValues(s, false))} : {})};
-	const step = beat.step;
-	for (let i = step; i >= 0; i--) {
-		const beat = s.lesson.story.find(b => b.step === i);
-		if (beat) return {tcp: fillTemplate(beat.tcp, templateValues(s)), ...(beat.analogy ? {analogy: fillTemplate(beat.analogy, templateValues(s))} : {})};
-	}
-	return undefined;
-}
-
-/** The events the learner can see now (a prefix of the trace). */
-export function shownEvents(s: Session) {
-	return s.trace.events.slice(0, currentBeat(s).shown);
+	const told = beat.kind === 'intro' ? s.lesson.intro : beat.kind === 'end' ? undefined : s.lesson.story.find(b => b.step === beat.step);
+	if (!told) return undefined;
+	const values = templateValues(s, false);
+	return {tcp: fillTemplate(told.tcp, values), ...(told.analogy ? {analogy: fillTemplate(told.analogy, values)} : {})};
 }
 
 /** Each asked field of each answered question, and whether it was right at the first try (for the store's accuracy). */

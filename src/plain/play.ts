@@ -2,8 +2,9 @@
 // with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
 import {
 	choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
-	startSession, storyFor, progressOf, promptText, hintTexts, FIELD_LABELS, verdicts, fieldResults,
+	startSession, storyFor, progressOf, promptText, hintTexts, FIELD_LABELS, verdicts, fieldResults, visible,
 } from '../lessons/engine.js';
+import {describeStep} from '../lessons/captions.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
 import {narrate} from './narrate.js';
@@ -46,7 +47,19 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		o.write(s.lesson.intro.tcp);
 		if (s.lesson.intro.analogy) o.write(`Analogy: ${s.lesson.intro.analogy}`);
 	}
-	let shown = 0;
+	// Events are told once each, in trace order, as soon as the engine lets the learner see them:
+	// what a question hides is told right after it is answered.
+	const told = new Set<number>();
+	const tell = () => {
+		const v = visible(s);
+		v.events.forEach((e, k) => {
+			const i = v.indexes[k]!;
+			if (told.has(i)) return;
+			told.add(i);
+			const line = narrate(e, s.relative);
+			if (line) o.write(line);
+		});
+	};
 	let storyStep = -1;
 	for (;;) {
 		const beat = currentBeat(s);
@@ -56,20 +69,15 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		}
 		if (beat.step !== storyStep && beat.kind !== 'end') {
 			storyStep = beat.step;
-			const step = s.trace.steps[beat.step]!.step;
 			o.write('');
-			o.write(`Step ${beat.step + 1}: ${step.text}`);
-			const story = s.lesson.story.some(b => b.step === beat.step) ? storyFor(s) : undefined;
+			o.write(`Step ${beat.step + 1}: ${describeStep(s.trace.steps[beat.step]!.step)}`);
+			const story = storyFor(s);
 			if (story) {
 				o.write(`  ${story.tcp}`);
 				if (story.analogy) o.write(`  Analogy: ${story.analogy}`);
 			}
 		}
-		for (const e of s.trace.events.slice(shown, beat.shown)) {
-			const line = narrate(e, s.relative);
-			if (line) o.write(line);
-		}
-		shown = Math.max(shown, beat.shown);
+		tell();
 		if (isDone(s)) break;
 		const q = currentQuestion(s);
 		if (!q) {
@@ -88,7 +96,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 			if (line === undefined) {
 				persist();
 				o.write('');
-				o.write('Input ended: your progress is saved. Run the same command again to continue.');
+				o.write(`Input ended: your progress is saved. To continue, run: tcp-tutor start ${o.lesson.id} (with --seed or --restart it starts over).`);
 				return 'eof';
 			}
 			const text = line.trim();
@@ -114,6 +122,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		if (q.ask.length > 1 || s.missed.length > 0) {
 			o.write(`  ${verdicts(s).map(v => `${v.field} ${v.expected}${v.given === undefined ? '' : ` (you said ${v.given})`}`).join(' · ')}`);
 		}
+		tell(); // what the question kept hidden
 		const why = explanation(s);
 		if (why) o.write(`  ${why}`);
 		persist();

@@ -33,6 +33,8 @@ export type Props = {
 	readonly size?: Size;
 	/** The clock in ms (tests). Default Date.now. */
 	readonly now?: () => number;
+	/** Milliseconds between the beats of a lesson that play on their own (tests: 0). Default: the player's. */
+	readonly autoplayMs?: number;
 };
 
 type Screen =
@@ -41,7 +43,7 @@ type Screen =
 
 const randomSeed = () => Math.floor(Math.random() * 2 ** 32) >>> 0;
 
-export function App({entries, loadLesson, store, seed, startLesson, fresh = false, color, onExit, saver, size, now}: Props) {
+export function App({entries, loadLesson, store, seed, startLesson, fresh = false, color, onExit, saver, size, now, autoplayMs}: Props) {
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const {width, height} = useTerminalSize(size);
@@ -96,7 +98,7 @@ export function App({entries, loadLesson, store, seed, startLesson, fresh = fals
 			) : (
 				<Player key={screen.run} lesson={screen.lesson} seed={screen.seed} {...(screen.saved ? {saved: screen.saved} : {})}
 					store={store} {...(next ? {next} : {})} onQuit={toMenu} onOpen={id => setScreen(open(id))} saver={saver}
-					width={width} height={height} {...(now ? {now} : {})} />
+					width={width} height={height} {...(now ? {now} : {})} {...(autoplayMs === undefined ? {} : {autoplayMs})} />
 			)}
 		</ColorContext.Provider>
 	);

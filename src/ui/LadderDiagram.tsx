@@ -19,11 +19,13 @@ export type Props = {
 	readonly maxRows?: number;
 	/** Columns to use (default: the terminal's width, or 80). */
 	readonly width?: number;
-	/** Draw this endpoint's newest state as `?` (it is being asked). */
-	readonly hideState?: Side;
+	/** From this index in `events` on, the side's state is not known to the learner. */
+	readonly unknown?: Partial<Record<Side, number>>;
 };
 
-export function LadderDiagram({events, relative, pending, maxRows, width, hideState}: Props) {
+export function LadderDiagram({events, relative, pending, maxRows, width, unknown}: Props) {
+	// Until the ladder draws `unknown` row by row: hide the newest state of a side not known yet.
+	const hideState = (['client', 'server'] as const).find(side => unknown?.[side] !== undefined && unknown[side]! < events.length);
 	const {stdout} = useStdout();
 	const color = useContext(ColorContext);
 	const columns = width ?? (stdout.columns || 80);

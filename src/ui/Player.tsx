@@ -41,11 +41,13 @@ export type Props = {
 	readonly height: number;
 	/** The clock in ms (tests). Default Date.now. */
 	readonly now?: () => number;
+	/** Milliseconds between beats that play on their own (a segment appearing). Default 600. */
+	readonly autoplayMs?: number;
 };
 
 const FRESH: PlayerUi = {analogy: false, confirmReveal: false, noMoreHints: false};
 
-export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver, width, height, now}: Props) {
+export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver, width, height, now, autoplayMs = 600}: Props) {
 	const {session, current, dispatch, saveNow} = useSession({lesson, seed, store, ...(saved ? {saved} : {}), ...(now ? {now} : {})});
 	const [ui, setUi, getUi] = useLatest<PlayerUi>(FRESH);
 	const [help, setHelp, getHelp] = useLatest(false);
@@ -95,6 +97,18 @@ export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver,
 		act(action);
 	};
 
+	// A beat with nothing to read or answer plays on its own: the diagram grows a segment at a time.
+	const stop = session.beats[session.pos]!.stop;
+	useEffect(() => {
+		if (done || stop) return;
+		if (autoplayMs <= 0) { // no pause at all (tests): on at once, within the render that got here
+			act({type: 'next'});
+			return;
+		}
+		const timer = setTimeout(() => act({type: 'next'}), autoplayMs);
+		return () => clearTimeout(timer);
+	}, [session.pos, done, stop, autoplayMs]); // eslint-disable-line react-hooks/exhaustive-deps
+
 	usePlayerKeys({
 		current, act, getUi, setUi, getHelp, setHelp, getText, clearText: () => setTextFromOutside(() => ''),
 		quit: () => {
@@ -120,7 +134,7 @@ export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver,
 		<Box flexDirection="column">
 			<Lines lines={view.header} />
 			<LadderDiagram events={view.ladder.events} relative={session.relative} width={width} maxRows={view.ladder.maxRows}
-				{...(view.ladder.pending ? {pending: view.ladder.pending} : {})} {...(view.ladder.hideState ? {hideState: view.ladder.hideState} : {})} />
+				{...(view.ladder.pending ? {pending: view.ladder.pending} : {})} unknown={view.ladder.unknown} />
 			{gap(1)}
 			<Lines lines={view.story} />
 			{gap(2)}

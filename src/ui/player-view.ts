@@ -3,10 +3,9 @@
 // ladder gets the lines that are left, newest rows first.
 import {
 	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, progressOf, storyFor,
-	FIELD_LABELS, promptText, hintTexts, verdicts,
+	FIELD_LABELS, promptText, hintTexts, verdicts, visible,
 } from '../lessons/engine.js';
-import {segmentsOf} from '../lessons/resolve.js';
-import {type Field, SEGMENT_FIELDS} from '../lessons/schema.js';
+import {describeStep} from '../lessons/captions.js';
 import type {Side} from '../sim/segment.js';
 import type {TraceEvent} from '../sim/trace.js';
 import {ladderRows} from './ladder-rows.js';
@@ -32,7 +31,7 @@ export type PlayerView = {
 	readonly ladder: {
 		readonly events: readonly TraceEvent[];
 		readonly pending?: {readonly from?: Side};
-		readonly hideState?: Side;
+		readonly unknown: Partial<Record<Side, number>>;
 		readonly maxRows: number;
 	};
 	readonly story: readonly Line[];
@@ -48,23 +47,10 @@ export type PlayerView = {
 };
 
 
-const beforeField = (f: Field) => (SEGMENT_FIELDS as readonly string[]).includes(f);
-
-/** The events to draw, and the segment being asked about (`?`; no direction while the sender is asked). */
-export function ladderFocus(s: Session): {events: readonly TraceEvent[]; pending?: {from?: Side}; hideState?: Side} {
-	const beat = currentBeat(s);
-	const q = currentQuestion(s);
-	const shown = s.trace.events.slice(0, beat.shown);
-	if (beat.kind !== 'ask' || !q) return {events: shown};
-	if (q.segment !== undefined && q.ask.some(beforeField)) {
-		const seg = segmentsOf(s.trace, q.step)[q.segment - 1];
-		// Once answered the segment is drawn at once, without waiting for the next beat.
-		if (s.explained && seg) return {events: s.trace.events.slice(0, Math.max(beat.shown, s.trace.events.indexOf(seg) + 1))};
-		const senderAsked = q.ask.indexOf('sender') >= s.field;
-		return {events: shown, pending: senderAsked || !seg ? {} : {from: seg.from}};
-	}
-	if (!s.explained && q.ask.includes('state') && q.endpoint) return {events: shown, hideState: q.endpoint};
-	return {events: shown};
+/** The events to draw (what the engine lets the learner see), the segment being asked about, the states not known yet. */
+export function ladderFocus(s: Session): {events: readonly TraceEvent[]; pending?: {from?: Side}; unknown: Partial<Record<Side, number>>} {
+	const v = visible(s);
+	return {events: v.events, unknown: v.unknown, ...(v.pending ? {pending: v.pending} : {})};
 }
 
 /** Only the ISNs: a prompt must not show the answer it asks for. */
@@ -117,10 +103,13 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 	const header: Line[] = [{text: `${title}${' '.repeat(Math.max(2, w - title.length - right.length))}${right}`.slice(0, w), bold: true}];
 
 	// Story: the TCP view or the analogy.
+	// The step's own story, or (for a step the lesson says nothing about) what happens in it.
 	const story = storyFor(s);
-	const storyText = ui.analogy
-		? story?.analogy ? `Analogy: ${story.analogy}` : `Analogy: (none for this step; a shows the TCP view)`
-		: story ? `TCP: ${story.tcp}` : '';
+	const beat = currentBeat(s);
+	const caption = beat.kind === 'intro' || beat.kind === 'end' ? '' : `▸ ${describeStep(s.trace.steps[beat.step]!.step)}`;
+	const storyText = !story ? caption : ui.analogy
+		? story.analogy ? `Analogy: ${story.analogy}` : `Analogy: (none for this step; a shows the TCP view)`
+		: `TCP: ${story.tcp}`;
 	const storyBlock: Block = {lines: storyText ? wrapText(storyText, w).map(text => ({text})) : [], min: Math.min(1, storyText ? 1 : 0)};
 
 	// Question: prompt, fields answered so far, the field being asked.
@@ -152,8 +141,11 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 	const hintBlock: Block = {lines: hints.map(text => ({text, tone: 'accent' as const})), min: Math.min(1, hints.length), newest: true};
 	const expl = explanation(s);
 	const explBlock: Block = {lines: expl ? wrapText(expl, w).map(text => ({text})) : [], min: Math.min(2, expl ? 2 : 0)};
-	const lastBeat = s.pos + 1 >= s.beats.length - 1; // the next beat is the end: the summary
-	const cont: Line[] = !open ? [{text: fit(lastBeat ? 'Enter: see your results' : 'Enter (or →) to continue', w), tone: 'accent', bold: true}] : [];
+	// Between stops the beats play on their own; Enter jumps to the next stop.
+	const nextStop = s.beats.findIndex((b, i) => i > s.pos && b.stop);
+	const toResults = nextStop === s.beats.length - 1; // the next stop is the end: the summary
+	const contText = !beat.stop ? 'Enter: skip ahead to the next question' : toResults ? 'Enter: see your results' : 'Enter (or →) to continue';
+	const cont: Line[] = !open ? [{text: fit(contText, w), tone: 'accent', bold: true}] : [];
 
 	const footer = footerText(ui, input?.kind, open, w);
 	const inputHeight = () => (input ? (input.kind === 'select' ? input.limit : 2) : 0);

@@ -1,6 +1,7 @@
 // runInteractive: ink's render with the app, resolving with the exit code when the learner quits.
 import {act} from 'react';
 import {expect, test} from 'vitest';
+import {currentQuestion, startSession} from '../../src/lessons/engine.js';
 import {type InteractiveOptions, runInteractive} from '../../src/ui/run.js';
 import {FakeStdin, KEY, type Rendered, SizedStdout, press, waitForText} from './harness.js';
 import {FakeStore} from './fake-store.js';
@@ -32,12 +33,15 @@ test('startLesson opens it at once with the given seed; Ctrl+C saves the attempt
 	const {r, done} = await start({store, color: false, seed: 1234, startLesson: 'close-test'});
 	await waitForText(r, 'Closing, for the tests');
 	expect(r.lastFrame()).not.toContain('lessons done');
-	await press(r, KEY.enter, KEY.enter);
+	await press(r, KEY.enter); // the handshake plays on its own; Enter skips ahead to the first question
+	await waitForText(r, 'Who sends the next segment?');
 	await press(r, KEY.ctrlC);
 	await expect(done).resolves.toBe(0);
 	expect(store.calls[0]).toEqual({kind: 'start', id: 'close-test'});
 	expect(store.saves()).toHaveLength(1);
-	expect(store.saves()[0]!.resume).toMatchObject({seed: 1234, pos: 2});
+	const {pos, ...resume} = store.saves()[0]!.resume;
+	expect(resume).toMatchObject({seed: 1234});
+	expect(currentQuestion({...startSession(byId('close-test'), 1234), pos})?.id).toBe('who');
 });
 
 test('without a seed each new attempt draws a 32-bit seed', async () => {

@@ -3,7 +3,7 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../src/ui/App.js';
 import {FakeStore} from './fake-store.js';
-import {KEY, type Rendered, next, press, renderAt, type, waitFor, waitForText} from './harness.js';
+import {KEY, type Rendered, next, press, renderAt, type, waitForText} from './harness.js';
 import {byId, entries} from './lessons.js';
 
 let open: Rendered[] = [];
@@ -21,7 +21,6 @@ async function playBoth(r: Rendered) {
 	await waitForText(r, 'Keys (any key closes this help)');
 	await press(r, 'x', 'a');
 	await next(r, 'The client calls connect()');
-	await next(r, 'SYN seq=1000 ─');
 	await next(r, 'Flags:');
 	await press(r, 'h', 'h', 'h', 'h');
 	await waitForText(r, 'No more hints');
@@ -34,8 +33,6 @@ async function playBoth(r: Rendered) {
 	await waitForText(r, 'Cannot read');
 	await press(r, 's', 's');
 	await waitForText(r, '→ The answer: 1001');
-	await press(r, KEY.enter);
-	await waitFor(() => !r.lastFrame().includes('→ The answer'));
 	await next(r, 'his third letter');
 	await press(r, 'r', '3');
 	await waitForText(r, 'Sequence number (seq) (relative)');
@@ -45,25 +42,20 @@ async function playBoth(r: Rendered) {
 	await type(r, '1');
 	await press(r, KEY.enter);
 	await waitForText(r, 'ACK only');
-	await press(r, KEY.enter);
-	await waitFor(() => !r.lastFrame().includes('ACK only'));
 	await next(r, 'In which state is the server');
 	await press(r, KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter); // ESTABLISHED
 	await waitForText(r, 'Enter: see your results');
 	await next(r, 'Lesson done');
 	await next(r, 'Closing, for the tests');
-	for (let i = 0; i < 6; i++) await press(r, KEY.enter);
 	await waitForText(r, 'Who sends the next segment?');
 	await press(r, '2'); // server: wrong
 	await waitForText(r, '✗ Who sends it');
 	await press(r, '1');
 	await waitForText(r, '✓ Right: client.');
-	for (let i = 0; i < 4; i++) await press(r, KEY.enter);
-	await waitForText(r, 'What is the seq of the client\'s FIN?');
+	await next(r, 'What is the seq of the client\'s FIN?');
 	await type(r, '1101');
 	await press(r, KEY.enter);
 	await waitForText(r, '✓ Right: 1101.');
-	await next(r, 'FIN,ACK');
 	await next(r, 'Which state is the server in');
 	await press(r, KEY.esc);
 	await waitForText(r, 'in progress 2/3');
@@ -72,7 +64,7 @@ async function playBoth(r: Rendered) {
 describe.each([[80, 24], [60, 20]])('at %i x %i', (columns, rows) => {
 	test('no frame line is wider than the terminal (drawn by ink at that size)', async () => {
 		const r = await renderAt(<App entries={entries} loadLesson={byId} store={new FakeStore()} color={false} seed={5}
-			onExit={() => {}} saver={{current: undefined}} />, columns, rows);
+			onExit={() => {}} saver={{current: undefined}} autoplayMs={0} />, columns, rows);
 		open.push(r);
 		await playBoth(r);
 		expect(r.frames.length).toBeGreaterThan(40);
@@ -82,7 +74,7 @@ describe.each([[80, 24], [60, 20]])('at %i x %i', (columns, rows) => {
 	test('the layout itself fits: lines within the width, frames within the height, diagram rows unbroken', async () => {
 		// A terminal far wider than the layout: ink wraps nothing, so any overflow would be ours.
 		const r = await renderAt(<App entries={entries} loadLesson={byId} store={new FakeStore()} color={false} seed={5}
-			onExit={() => {}} saver={{current: undefined}} size={{width: columns, height: rows}} />, 300, 100);
+			onExit={() => {}} saver={{current: undefined}} size={{width: columns, height: rows}} autoplayMs={0} />, 300, 100);
 		open.push(r);
 		await playBoth(r);
 		const heads = new Set<string>();

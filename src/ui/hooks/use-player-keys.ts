@@ -4,7 +4,7 @@
 // with h s r a q); once something is typed every key types and Esc clears the field. `?` is never
 // part of an answer: it always opens the help.
 import {useInput, useStdin} from 'ink';
-import {type Action, type Session, choicesFor, currentField, currentQuestion} from '../../lessons/engine.js';
+import {type Action, type Session, choicesFor, currentBeat, currentField, currentQuestion} from '../../lessons/engine.js';
 import type {PlayerUi} from '../player-view.js';
 
 /** The keys that are commands while the text field is empty (the field must not keep them). */
@@ -29,6 +29,11 @@ export type PlayerKeys = {
 	/** Listen at all (false once the lesson is done: the summary has its own keys). */
 	readonly active: boolean;
 };
+
+/** Enter at a stop goes on (the beats after it play on their own); while they play, it jumps to the next stop. */
+function onward(s: Session): Action {
+	return currentBeat(s).stop ? {type: 'next'} : {type: 'skip'};
+}
 
 export function usePlayerKeys(k: PlayerKeys): void {
 	const {isRawModeSupported} = useStdin();
@@ -65,10 +70,10 @@ export function usePlayerKeys(k: PlayerKeys): void {
 		else if (input === 'a') k.setUi(v => ({...v, analogy: !v.analogy}));
 		else if (input === 's') {
 			if (field) k.setUi(v => ({...v, confirmReveal: true}));
-		} else if ((key.return || key.rightArrow) && !field) k.act({type: 'next'});
+		} else if ((key.return || key.rightArrow) && !field) k.act(onward(s));
 		else if (/^\r{2,}$/.test(input)) {
 			// Enter pressed twice while the app was busy arrives as one chunk ("\r\r"): one step each.
-			for (const _ of input) if (!currentField(k.current())) k.act({type: 'next'});
+			for (const _ of input) if (!currentField(k.current())) k.act(onward(k.current()));
 		}
 	}, {isActive: isRawModeSupported === true && k.active});
 }

@@ -1,0 +1,42 @@
+// A scenario step in words, for a step the lesson's story says nothing about ("The client calls
+// close()."): the learner sees what happens next without reading the scenario's syntax.
+import type {Call} from '../sim/calls.js';
+import type {Step} from '../sim/scenario.js';
+import type {Side} from '../sim/segment.js';
+
+const CALLS: Record<Call['name'], (side: Side, call: Call) => string> = {
+	listen: side => `The ${side} calls listen().`,
+	connect: side => `The ${side} calls connect().`,
+	send: (side, call) => `The ${side} sends ${call.bytes ?? 0} bytes (send()).`,
+	read: side => `The ${side} reads what has arrived (read()).`,
+	close: side => `The ${side} calls close().`,
+	shutdown: side => `The ${side} calls shutdown(SHUT_WR): it stops sending, and still reads.`,
+	abort: side => `The ${side} aborts the connection (close() with SO_LINGER 0).`,
+	crash: side => `The ${side}'s host crashes: it forgets every connection and sends nothing.`,
+};
+
+function seconds(us: number): string {
+	const s = us / 1e6;
+	return s < 1 ? `${Math.round(s * 1000)} ms` : `${Number(s.toFixed(3))} s`;
+}
+
+export function describeStep(step: Step): string {
+	switch (step.kind) {
+		case 'call': return CALLS[step.call.name](step.side, step.call);
+		case 'together': return `At the same instant: ${step.calls.map(c => CALLS[c.call.name](c.side, c.call).replace(/^The /, 'the ').replace(/\.$/, '')).join(' and ')}.`;
+		case 'wait': return `Time passes: ${seconds(step.us)}.`;
+		case 'net': {
+			const r = step.rule;
+			const what = `${r.count === 1 ? 'the next' : `the next ${r.count}`} ${r.flags?.length ? `${r.flags.join(',')} ` : ''}segment${r.count === 1 ? '' : 's'}${r.from ? ` from the ${r.from}` : ''}`;
+			switch (r.action) {
+				case 'drop': return `The network will lose ${what}.`;
+				case 'delay': return `The network will hold ${what} back${r.byUs ? ` by ${seconds(r.byUs)}` : ''}.`;
+				case 'duplicate': return `The network will deliver ${what} twice.`;
+				case 'reorder': return `The network will deliver ${what} after the sender's next one.`;
+			}
+			return `The network changes.`;
+		}
+		case 'flood': return `${step.syns} SYNs with forged source addresses hit the server.`;
+		case 'inject': return `A stray segment arrives from the ${step.from === 'client' ? 'client\'s side' : 'server\'s side'} of the network.`;
+	}
+}

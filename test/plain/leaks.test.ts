@@ -1,0 +1,86 @@
+// Predict, then see, in plain mode: play every shipped lesson (several seeds, every answer shown
+// with "!") and, at each question, read what was printed before it as a learner would. Nothing
+// printed may give the answer away: the asked endpoint's new state or timer in a narrative line,
+// the asked segment's line, the counted segments, or the story of the step naming the state.
+import {describe, expect, it} from 'vitest';
+import {planBeats} from '../../src/lessons/engine.js';
+import type {Lesson, Question} from '../../src/lessons/schema.js';
+import {playPlain} from '../../src/plain/play.js';
+import {narrate} from '../../src/plain/narrate.js';
+import {run} from '../../src/sim/run.js';
+import {type Found, SEEDS, secretsOf, shipped} from '../helpers/leaks.js';
+import {tempStore} from '../helpers/temp-store.js';
+
+type Asked = {readonly q: Question; readonly line: number; done?: number};
+
+/** Play with "!" for every field; note the output line at which each question is asked and finished. */
+async function playRevealing(lesson: Lesson, seed: number) {
+	const trace = run(lesson.scenario, seed);
+	const order = planBeats(lesson, trace).flatMap(b => (b.kind === 'ask' ? [lesson.questions[b.question]!] : []));
+	const out: string[] = [];
+	const asked: Asked[] = [];
+	const input = {next: async () => '!'};
+	await playPlain({
+		lesson, store: tempStore(), seed, fresh: true, now: () => 0, input,
+		write: line => {
+			if (/^Question \d+ of \d+:/.test(line)) {
+				const prev = asked.at(-1);
+				if (prev && prev.done === undefined) prev.done = out.length;
+				asked.push({q: order[asked.length]!, line: out.length});
+			}
+			if (/^Step \d+:/.test(line) || line.startsWith('Lesson complete')) {
+				const prev = asked.at(-1);
+				if (prev && prev.done === undefined) prev.done = out.length;
+			}
+			out.push(line);
+		},
+	});
+	return {trace, out, asked};
+}
+
+const stateLine = (side: string, state: string) => new RegExp(`^\\s*t=\\S+ ${side}: \\S+ → ${state} \\(`);
+const timerLine = (side: string) => new RegExp(`^\\s*t=\\S+ ${side}: \\S+ timer set for`);
+
+async function leaksOf(lesson: Lesson, seed: number): Promise<Found[]> {
+	const {trace, out, asked} = await playRevealing(lesson, seed);
+	const found: Found[] = [];
+	const report = (q: Question, leak: string) => found.push({lesson: lesson.id, seed, question: q.id, leak});
+	asked.forEach((a, k) => {
+		const {q} = a;
+		const secrets = secretsOf(q, trace);
+		const header = out.slice(0, a.line).map(l => l.startsWith(`Step ${q.step + 1}:`)).lastIndexOf(true);
+		// Since the step began, or since the last question on the same endpoint was answered.
+		const sameSide = asked.slice(0, k).filter(p => p.q.endpoint === q.endpoint && p.q.step === q.step).at(-1);
+		const from = Math.max(header, sameSide?.done ?? -1, 0);
+		const window = out.slice(from, a.line);
+		const before = out.slice(0, a.line);
+		if (secrets.state) {
+			const hit = window.find(l => stateLine(secrets.state!.endpoint, secrets.state!.state).test(l));
+			if (hit) report(q, `state ${secrets.state.state} printed: "${hit.trim()}"`);
+		}
+		if (secrets.timer) {
+			const hit = window.find(l => timerLine(secrets.timer!.endpoint).test(l));
+			if (hit) report(q, `timer printed: "${hit.trim()}"`);
+		}
+		if (secrets.segment) {
+			const line = narrate(secrets.segment, false);
+			if (line && before.includes(line)) report(q, `asked segment printed: "${line.trim()}"`);
+		}
+		for (const seg of secrets.counted ?? []) {
+			const line = narrate(seg, false);
+			if (line && before.slice(Math.max(header, 0)).includes(line)) {
+				report(q, `counted segment printed: "${line.trim()}"`);
+				break;
+			}
+		}
+	});
+	return found;
+}
+
+describe('plain mode shows no answer before its question', () => {
+	it.each(shipped.map(l => [l.id, l] as const))('%s', async (_id, lesson) => {
+		const found: Found[] = [];
+		for (const seed of SEEDS) found.push(...await leaksOf(lesson, seed));
+		expect(found).toEqual([]);
+	});
+});

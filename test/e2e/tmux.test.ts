@@ -63,7 +63,7 @@ describe('in a real terminal', () => {
 		await keys('a', 'The client calls connect()', 'Enter');
 		await keys('a', '▶ SYN-RECEIVED', 'Enter');
 		fits(await keys('a', 'Flags:', 'Enter'), 80);
-		await keys('a', '❯ SYN,ACK', 'Down'); // wait for the list to move: ink lists act on their last drawn state
+		await keys('a', '❯ 2) SYN,ACK', 'Down'); // wait for the list to move: ink lists act on their last drawn state
 		await keys('a', 'Acknowledgment number', 'Enter');
 		fits(await type('a', '1001', 'Enter (or →) to continue'), 80);
 		await keys('a', 'lessons done', 'q');
@@ -75,8 +75,8 @@ describe('in a real terminal', () => {
 		fits(menu, 80);
 		await keys('b', 'SYN,ACK seq=5000 ack=1001 ─', 'Enter'); // back where it stopped: the answered segment revealed
 		await keys('b', 'The boy confirms that he got her letter', 'Enter');
-		await keys('b', '❯ SYN,ACK', 'Down');
-		await keys('b', '❯ ACK', 'Down');
+		await keys('b', '❯ 2) SYN,ACK', 'Down');
+		await keys('b', '❯ 3) ACK', 'Down');
 		await keys('b', 'Sequence number', 'Enter');
 		await type('b', '1001', 'Acknowledgment number');
 		await type('b', '5001', 'Enter (or →) to continue');

@@ -33,12 +33,20 @@ describe('tcp-tutor CLI', () => {
 		[['--frob'], /Unknown option '--frob'/],
 		[['start'], /start needs one lesson id/],
 		[['start', 'no-such-lesson', '--plain'], /no lesson "no-such-lesson"/],
-		[['trace', '--seed', 'x', 'f'], /--seed expects a whole number/],
+		[['trace', '--seed', 'x', 'f'], /--seed expects a seed, got "x"\. A seed is a whole number from 0 to 4294967295 \(2\^32−1\)/],
+		[['trace', 'f', '--seed', '-1'], /^tcp-tutor: --seed expects a seed, got "-1"\. A seed is a whole number from 0 to 4294967295/],
+		[['trace', 'f', '--seed=4294967296'], /--seed expects a seed, got "4294967296"/],
+		[['trace', 'f', '--seed'], /--seed expects a seed, got nothing\. A seed is/],
+		[['check', '--seeds', '0'], /--seeds expects the number of seeds to try per lesson, got "0"\. It is a whole number from 1 to 100000\./],
+		[['list', '--lessons', '-x'], /--lessons expects a folder of lesson files, got nothing \(a value that starts with a dash is written --lessons=VALUE\)/],
+		[['trace', 'f', '--profile', 'bsd'], /--profile expects linux or textbook, got "bsd"/],
 	])('bad usage %j exits 2 with a message, no stack trace', (args, message) => {
 		const r = cli(args);
 		expect(r.code).toBe(2);
 		expect(r.err).toMatch(message);
 		expect(r.err).not.toMatch(/\n\s+at /);
+		expect(r.err.trim().split('\n'), 'one paragraph').toHaveLength(1);
+		expect(r.err).not.toMatch(/\.\./);
 	});
 
 	it('trace --json prints the contract, one event a line', () => {

@@ -7,6 +7,7 @@ import {tempDir} from '../helpers/temp-store.js';
 
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const FIX = new URL('../fixtures/scenarios/', import.meta.url).pathname;
+const SHIPPED = new URL('../../lessons/', import.meta.url).pathname;
 
 function cli(args: string[], opts: {input?: string; env?: Record<string, string>; dir?: string} = {}) {
 	const dir = opts.dir ?? tempDir();
@@ -90,6 +91,15 @@ describe('tcp-tutor CLI', () => {
 		const bad = cli(['check', join(dir, 'l'), '--seeds', '3']);
 		expect(bad.code).toBe(1);
 		expect(bad.err).toMatch(/broken\.yaml:\d+: question "third" \(flags, seed 1\): has no answer in the trace: step 2 \(client: connect\) sends 3 segment\(s\), not 4/);
+	});
+
+	it('check refuses to report success over nothing: a folder without lessons fails', () => {
+		const dir = tempDir();
+		mkdirSync(join(dir, 'empty'));
+		const r = cli(['check', join(dir, 'empty'), SHIPPED, '--seeds', '1']);
+		expect(r.code).toBe(1);
+		expect(r.err).toMatch(/empty: folder: has no lesson files \(\*\.yaml, \*\.yml\): nothing to check/);
+		expect(r.out).toBe('');
 	});
 
 	it('plain mode through a pipe: answers from a file, progress saved, then resumed', () => {

@@ -57,8 +57,8 @@ export class UsageError extends Error {}
 
 const COMMANDS = ['start', 'list', 'trace', 'check', 'progress', 'reset'] as const;
 
-export const MAX_SEED = 2 ** 32 - 1;
-export const MAX_SEEDS = 100_000;
+const MAX_SEED = 2 ** 32 - 1;
+const MAX_SEEDS = 100_000;
 
 /** What each option that takes a value expects, and what that is, as a usage error says it. */
 const VALUES: Record<string, readonly [expects: string, detail?: string]> = {

@@ -6,6 +6,7 @@ import type {LessonProgress, ProgressStore} from '../progress/types.js';
 import {InputError} from '../yaml-source.js';
 import type {Args} from './args.js';
 import {UsageError} from './args.js';
+import {displayWidth, twoColumns} from './columns.js';
 import type {Io} from './io.js';
 
 export function statusOf(p: LessonProgress | undefined): string {
@@ -27,7 +28,10 @@ export function listCommand(args: Args, io: Io, entries: readonly LessonEntry[],
 	return 0;
 }
 
-export function progressCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): number {
+/** Titles longer than this are cut in the progress table (the shipped ones all fit). */
+const TITLE_COLUMNS = 56;
+
+export async function progressCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): Promise<number> {
 	if (args.exportFile && args.importFile) throw new UsageError('use --export or --import, not both');
 	const data = store.read();
 	if (args.exportFile) {
@@ -61,7 +65,10 @@ export function progressCommand(args: Args, io: Io, entries: readonly LessonEntr
 		return 0;
 	}
 	const known = new Set(entries.map(e => e.id));
-	for (const e of entries) io.out(`${e.title.padEnd(40)} ${statusOf(data.lessons[e.id])}`);
+	const measure = await displayWidth();
+	const rows = entries.map(e => [e.title, statusOf(data.lessons[e.id])] as const);
+	const statusWidth = Math.max(0, ...rows.map(([, status]) => measure(status)));
+	for (const line of twoColumns(rows, Math.max(16, Math.min(TITLE_COLUMNS, io.columns - 2 - statusWidth)), measure)) io.out(line);
 	const others = Object.keys(data.lessons).filter(id => !known.has(id));
 	if (others.length) io.out(`Also kept, from lessons not loaded now: ${others.join(', ')}`);
 	const fields = Object.entries(data.fields);

@@ -2,6 +2,7 @@
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {tempDir} from '../helpers/temp-store.js';
 
@@ -161,6 +162,25 @@ describe('tcp-tutor CLI', () => {
 		expect(cli(['progress', '--json'], {dir: b}).out).toContain('handshake-letters');
 		expect(cli(['reset', '--yes'], {dir: b}).out).toContain('All progress forgotten.');
 		expect(JSON.parse(cli(['progress', '--json'], {dir: b}).out).lessons).toEqual({});
+	});
+
+	it('progress lines its columns up by display width and cuts titles too long for a column', () => {
+		const dir = tempDir();
+		mkdirSync(join(dir, 'mine'));
+		const lesson = readFileSync(join(SHIPPED, '01-handshake-letters.yaml'), 'utf8');
+		const long = 'A title far too long for the column of a table, which goes on and on and on';
+		for (const [id, title] of [['wide', '三次握手：像写信一样'], ['long', long]]) {
+			writeFileSync(join(dir, 'mine', `${id}.yaml`), lesson.replace('id: handshake-letters', `id: ${id}`).replace('title: The handshake as letters', `title: "${title}"`));
+		}
+		const r = cli(['progress', '--lessons', join(dir, 'mine')], {dir});
+		expect(r.code).toBe(0);
+		const rows = r.out.split('\n').filter(l => l.endsWith('not started'));
+		expect(rows.length).toBeGreaterThan(17);
+		expect(rows.find(l => l.startsWith('三次握手'))).toBeDefined();
+		expect(new Set(rows.map(l => stringWidth(l)))).toEqual(new Set([stringWidth(rows[0]!)])); // every status in one column
+		const cut = rows.find(l => l.startsWith('A title far'))!;
+		expect(cut).toMatch(/^A title far too long .*… +not started$/);
+		expect(cut).not.toContain('on and on and on');
 	});
 
 	it('a corrupt progress file is moved aside with a note, and the tutor goes on', () => {

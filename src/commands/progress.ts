@@ -9,6 +9,19 @@ import {UsageError} from './args.js';
 import {displayWidth, twoColumns} from './columns.js';
 import type {Io} from './io.js';
 
+/** Why a file could not be read or written, in words rather than an errno code. */
+export function fileProblem(error: unknown, doing: 'read' | 'write'): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	switch (code) {
+		case 'ENOENT': return doing === 'read' ? 'does not exist' : 'its folder does not exist';
+		case 'ENOTDIR': return 'part of its path is a file, not a folder';
+		case 'EISDIR': return 'is a folder, not a file';
+		case 'EACCES':
+		case 'EPERM': return `cannot be ${doing === 'read' ? 'read' : 'written'}: permission denied`;
+		default: return `cannot be ${doing === 'read' ? 'read' : 'written'} (${code ?? (error as Error).message})`;
+	}
+}
+
 export function statusOf(p: LessonProgress | undefined): string {
 	if (!p || (p.attempts === 0 && !p.completed)) return 'not started';
 	if (p.resume) return `in progress ${p.answered ?? 0}/${p.total ?? '?'}`;
@@ -38,18 +51,24 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 		try {
 			writeFileSync(args.exportFile, `${JSON.stringify(data, null, 2)}\n`);
 		} catch (error) {
-			io.err(`Could not write ${args.exportFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+			io.err(`Could not write ${args.exportFile}: ${fileProblem(error, 'write')}.`);
 			return 1;
 		}
 		io.out(`Progress written to ${args.exportFile}.`);
 		return 0;
 	}
 	if (args.importFile) {
+		let text: string;
+		try {
+			text = readFileSync(args.importFile, 'utf8');
+		} catch (error) {
+			throw new InputError(args.importFile, undefined, 'progress file', fileProblem(error, 'read'));
+		}
 		let raw: unknown;
 		try {
-			raw = JSON.parse(readFileSync(args.importFile, 'utf8'));
+			raw = JSON.parse(text);
 		} catch (error) {
-			throw new InputError(args.importFile, undefined, 'progress file', `cannot be read as JSON (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+			throw new InputError(args.importFile, undefined, 'progress file', `is not valid JSON (${(error as Error).message})`);
 		}
 		const theirs = normalize(raw);
 		const before = store.read();

@@ -183,6 +183,29 @@ describe('tcp-tutor CLI', () => {
 		expect(cut).not.toContain('on and on and on');
 	});
 
+	it.each([
+		['a missing file', (dir: string) => join(dir, 'nope.json'), /nope\.json: progress file: does not exist$/],
+		['a file in a missing folder', (dir: string) => join(dir, 'nope', 'x.json'), /x\.json: progress file: does not exist$/],
+		['a folder', (dir: string) => dir, /: progress file: is a folder, not a file$/],
+		['a file that is not JSON', (dir: string) => {
+			writeFileSync(join(dir, 'bad.json'), '{"lessons": ');
+			return join(dir, 'bad.json');
+		}, /bad\.json: progress file: is not valid JSON \(/],
+	])('progress --import of %s says so in words; exit 2', (_name, file, message) => {
+		const dir = tempDir();
+		const r = cli(['progress', '--import', file(dir)], {dir});
+		expect(r.code).toBe(2);
+		expect(r.err.trim()).toMatch(message);
+		expect(r.err).not.toMatch(/ENOENT|EISDIR/);
+	});
+
+	it('progress --export into a missing folder says so in words; exit 1', () => {
+		const dir = tempDir();
+		const r = cli(['progress', '--export', join(dir, 'nope', 'x.json')], {dir});
+		expect(r.code).toBe(1);
+		expect(r.err.trim()).toMatch(/^Could not write .*x\.json: its folder does not exist\.$/);
+	});
+
 	it('a corrupt progress file is moved aside with a note, and the tutor goes on', () => {
 		const dir = tempDir();
 		writeFileSync(join(dir, 'progress.json'), '{"lessons": {"handshake-letters": ');

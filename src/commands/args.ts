@@ -57,11 +57,50 @@ export class UsageError extends Error {}
 
 const COMMANDS = ['start', 'list', 'trace', 'check', 'progress', 'reset'] as const;
 
+const MAX_SEED = 2 ** 32 - 1;
+const MAX_SEEDS = 100_000;
+
+/** What each option that takes a value expects, and what that is, as a usage error says it. */
+const VALUES: Record<string, readonly [expects: string, detail?: string]> = {
+	seed: ['a seed', `A seed is a whole number from 0 to ${MAX_SEED} (2^32−1); the same seed gives the same ISNs, so a run can be repeated.`],
+	seeds: ['the number of seeds to try per lesson', `It is a whole number from 1 to ${MAX_SEEDS}.`],
+	profile: ['linux or textbook'],
+	lessons: ['a folder of lesson files'],
+	export: ['the file to write'],
+	import: ['the file to read'],
+};
+
+/** One paragraph: what the option expects, what it got, what the value is. */
+function expects(name: string, got: string): UsageError {
+	const [what, detail] = VALUES[name]!;
+	return new UsageError(`--${name} expects ${what}, got ${got}.${detail ? ` ${detail}` : ''} See tcp-tutor --help.`);
+}
+
+/** node's parseArgs takes "--seed -1" for a forgotten value: keep a negative number with its option, for a clear error. */
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const name = /^--([\w-]+)$/.exec(argv[i]!)?.[1];
+		if (name && VALUES[name] && /^-\d/.test(argv[i + 1] ?? '')) out.push(`${argv[i]}=${argv[++i]}`);
+		else out.push(argv[i]!);
+	}
+	return out;
+}
+
+/** parseArgs' own message, in one paragraph that says what the option expects. */
+function usageOf(error: Error & {code?: string}): UsageError {
+	const name = /Option '--([\w-]+)/.exec(error.message)?.[1];
+	if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && name && VALUES[name]) {
+		return expects(name, /ambiguous/.test(error.message) ? `nothing (a value that starts with a dash is written --${name}=VALUE)` : 'nothing');
+	}
+	return new UsageError(`${error.message.replace(/\. To specify.*$/s, '')}. See tcp-tutor --help.`);
+}
+
 export function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
 	let parsed;
 	try {
 		parsed = parseArgs({
-			args: [...argv], allowPositionals: true, strict: true,
+			args: joinNegativeNumbers(argv), allowPositionals: true, strict: true,
 			options: {
 				plain: {type: 'boolean'}, 'no-color': {type: 'boolean'}, color: {type: 'boolean'}, json: {type: 'boolean'},
 				relative: {type: 'boolean'}, restart: {type: 'boolean'}, yes: {type: 'boolean', short: 'y'},
@@ -70,24 +109,24 @@ export function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
 			},
 		});
 	} catch (error) {
-		throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. See tcp-tutor --help.`);
+		throw usageOf(error as Error);
 	}
 	const v = parsed.values;
 	const [first, ...rest] = parsed.positionals;
 	if (first !== undefined && !COMMANDS.includes(first as never)) throw new UsageError(`unknown command "${first}". Commands: ${COMMANDS.join(', ')}. See tcp-tutor --help.`);
 	const command: Args['command'] = v.help ? 'help' : v.version ? 'version' : (first as Args['command'] | undefined) ?? 'menu';
-	const number = (name: string, text: string | undefined, max: number) => {
-		if (text === undefined) return undefined;
-		if (!/^\d+$/.test(text) || Number(text) > max) throw new UsageError(`--${name} expects a whole number from 0 to ${max}, got "${text}"`);
+	const number = (name: string, text: string, min: number, max: number) => {
+		if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw expects(name, JSON.stringify(text));
 		return Number(text);
 	};
-	if (v.profile !== undefined && v.profile !== 'linux' && v.profile !== 'textbook') throw new UsageError(`--profile expects linux or textbook, got "${v.profile}"`);
+	if (v.profile !== undefined && v.profile !== 'linux' && v.profile !== 'textbook') throw expects('profile', JSON.stringify(v.profile));
 	const noColor = v['no-color'] === true || (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') || env['TERM'] === 'dumb';
 	return {
 		command, positionals: rest, plain: v.plain === true, color: v.color === true || !noColor, json: v.json === true,
 		relative: v.relative === true, restart: v.restart === true, yes: v.yes === true,
-		...(v.seed === undefined ? {} : {seed: number('seed', v.seed, 2 ** 32 - 1)}),
-		...(v.seeds === undefined ? {} : {seeds: number('seeds', v.seeds, 100_000)}),
+		...(v.seed === undefined ? {} : {seed: number('seed', v.seed, 0, MAX_SEED)}),
+		// Zero seeds would check nothing and report success.
+		...(v.seeds === undefined ? {} : {seeds: number('seeds', v.seeds, 1, MAX_SEEDS)}),
 		...(v.profile === undefined ? {} : {profile: v.profile}),
 		lessons: v.lessons ?? [],
 		...(v.export === undefined ? {} : {exportFile: v.export}),

@@ -1,14 +1,28 @@
 // tcp-tutor check [DIR...]: every lesson loads and every question has an answer, for many seeds.
 import {checkDirs} from '../lessons/check.js';
+import {lessonFiles} from '../lessons/load.js';
+import {InputError} from '../yaml-source.js';
 import type {Args} from './args.js';
 import type {Io} from './io.js';
+
+/** A folder without lesson files would pass while checking nothing (a typo in its name, say). */
+function emptyFolders(dirs: readonly string[]): InputError[] {
+	return dirs.filter(dir => {
+		try {
+			return lessonFiles(dir).length === 0;
+		} catch {
+			return false; // an unreadable folder: checkDirs reports it
+		}
+	}).map(dir => new InputError(dir, undefined, 'folder', 'has no lesson files (*.yaml, *.yml): nothing to check'));
+}
 
 export function checkCommand(args: Args, io: Io, shippedDir: string): number {
 	const dirs = args.positionals.length > 0 ? args.positionals : [shippedDir];
 	const report = checkDirs(dirs, args.seeds ?? 200);
-	for (const e of report.errors) io.err(`✗ ${e.message}`);
-	if (report.errors.length > 0) {
-		io.err(`${report.errors.length} problem(s) in ${dirs.join(', ')}.`);
+	const errors = [...emptyFolders(dirs), ...report.errors];
+	for (const e of errors) io.err(`✗ ${e.message}`);
+	if (errors.length > 0) {
+		io.err(`${errors.length} problem(s) in ${dirs.join(', ')}.`);
 		return 1;
 	}
 	io.out(`✓ ${report.lessons} lesson(s) in ${dirs.join(', ')}: every question has an answer for ${report.seeds} seeds.`);

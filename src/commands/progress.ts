@@ -6,7 +6,21 @@ import type {LessonProgress, ProgressStore} from '../progress/types.js';
 import {InputError} from '../yaml-source.js';
 import type {Args} from './args.js';
 import {UsageError} from './args.js';
+import {displayWidth, twoColumns} from './columns.js';
 import type {Io} from './io.js';
+
+/** Why a file could not be read or written, in words rather than an errno code. */
+export function fileProblem(error: unknown, doing: 'read' | 'write'): string {
+	const code = (error as NodeJS.ErrnoException).code;
+	switch (code) {
+		case 'ENOENT': return doing === 'read' ? 'does not exist' : 'its folder does not exist';
+		case 'ENOTDIR': return 'part of its path is a file, not a folder';
+		case 'EISDIR': return 'is a folder, not a file';
+		case 'EACCES':
+		case 'EPERM': return `cannot be ${doing === 'read' ? 'read' : 'written'}: permission denied`;
+		default: return `cannot be ${doing === 'read' ? 'read' : 'written'} (${code ?? (error as Error).message})`;
+	}
+}
 
 export function statusOf(p: LessonProgress | undefined): string {
 	if (!p || (p.attempts === 0 && !p.completed)) return 'not started';
@@ -27,25 +41,34 @@ export function listCommand(args: Args, io: Io, entries: readonly LessonEntry[],
 	return 0;
 }
 
-export function progressCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): number {
+/** Titles longer than this are cut in the progress table (the shipped ones all fit). */
+const TITLE_COLUMNS = 56;
+
+export async function progressCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): Promise<number> {
 	if (args.exportFile && args.importFile) throw new UsageError('use --export or --import, not both');
 	const data = store.read();
 	if (args.exportFile) {
 		try {
 			writeFileSync(args.exportFile, `${JSON.stringify(data, null, 2)}\n`);
 		} catch (error) {
-			io.err(`Could not write ${args.exportFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+			io.err(`Could not write ${args.exportFile}: ${fileProblem(error, 'write')}.`);
 			return 1;
 		}
 		io.out(`Progress written to ${args.exportFile}.`);
 		return 0;
 	}
 	if (args.importFile) {
+		let text: string;
+		try {
+			text = readFileSync(args.importFile, 'utf8');
+		} catch (error) {
+			throw new InputError(args.importFile, undefined, 'progress file', fileProblem(error, 'read'));
+		}
 		let raw: unknown;
 		try {
-			raw = JSON.parse(readFileSync(args.importFile, 'utf8'));
+			raw = JSON.parse(text);
 		} catch (error) {
-			throw new InputError(args.importFile, undefined, 'progress file', `cannot be read as JSON (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+			throw new InputError(args.importFile, undefined, 'progress file', `is not valid JSON (${(error as Error).message})`);
 		}
 		const theirs = normalize(raw);
 		const before = store.read();
@@ -61,7 +84,10 @@ export function progressCommand(args: Args, io: Io, entries: readonly LessonEntr
 		return 0;
 	}
 	const known = new Set(entries.map(e => e.id));
-	for (const e of entries) io.out(`${e.title.padEnd(40)} ${statusOf(data.lessons[e.id])}`);
+	const measure = await displayWidth();
+	const rows = entries.map(e => [e.title, statusOf(data.lessons[e.id])] as const);
+	const statusWidth = Math.max(0, ...rows.map(([, status]) => measure(status)));
+	for (const line of twoColumns(rows, Math.max(16, Math.min(TITLE_COLUMNS, io.columns - 2 - statusWidth)), measure)) io.out(line);
 	const others = Object.keys(data.lessons).filter(id => !known.has(id));
 	if (others.length) io.out(`Also kept, from lessons not loaded now: ${others.join(', ')}`);
 	const fields = Object.entries(data.fields);

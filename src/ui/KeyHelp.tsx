@@ -14,6 +14,7 @@ export type Props = {
 export const KEYS: readonly (readonly [string, string])[] = [
 	['Enter, →', 'continue, or choose the highlighted answer'],
 	['↑ ↓ (j k)', 'move in a list of answers'],
+	['1 … 11', 'pick an answer by number (10, 11: both digits)'],
 	['h', 'next hint (earlier hints stay on screen)'],
 	['s', 'show the answer (asks first; it scores nothing)'],
 	['r', 'seq/ack numbers: relative ⇄ absolute'],

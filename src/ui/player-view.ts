@@ -164,6 +164,9 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 		for (const b of flex) while (over() > 0 && b.lines.length > b.min) shrink(b, w);
 	}
 	if (over() > 0 && input?.kind === 'select') input = {...input, limit: Math.max(2, input.limit - over())};
+	// A list cut short takes the lines the ladder leaves blank, so every choice shows when the screen allows.
+	const free = available - used() - ladderNatural;
+	if (free > 0 && input?.kind === 'select') input = {...input, limit: Math.min(input.choices.length, input.limit + free)};
 	const ladderLinesLeft = Math.max(2, Math.min(ladderNatural, available - used()));
 	const gaps = Math.max(0, Math.min(2, available - used() - ladderLinesLeft));
 

@@ -2,11 +2,13 @@
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {tempDir} from '../helpers/temp-store.js';
 
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const FIX = new URL('../fixtures/scenarios/', import.meta.url).pathname;
+const SHIPPED = new URL('../../lessons/', import.meta.url).pathname;
 
 function cli(args: string[], opts: {input?: string; env?: Record<string, string>; dir?: string} = {}) {
 	const dir = opts.dir ?? tempDir();
@@ -33,12 +35,20 @@ describe('tcp-tutor CLI', () => {
 		[['--frob'], /Unknown option '--frob'/],
 		[['start'], /start needs one lesson id/],
 		[['start', 'no-such-lesson', '--plain'], /no lesson "no-such-lesson"/],
-		[['trace', '--seed', 'x', 'f'], /--seed expects a whole number/],
+		[['trace', '--seed', 'x', 'f'], /--seed expects a seed, got "x"\. A seed is a whole number from 0 to 4294967295 \(2\^32−1\)/],
+		[['trace', 'f', '--seed', '-1'], /^tcp-tutor: --seed expects a seed, got "-1"\. A seed is a whole number from 0 to 4294967295/],
+		[['trace', 'f', '--seed=4294967296'], /--seed expects a seed, got "4294967296"/],
+		[['trace', 'f', '--seed'], /--seed expects a seed, got nothing\. A seed is/],
+		[['check', '--seeds', '0'], /--seeds expects the number of seeds to try per lesson, got "0"\. It is a whole number from 1 to 100000\./],
+		[['list', '--lessons', '-x'], /--lessons expects a folder of lesson files, got nothing \(a value that starts with a dash is written --lessons=VALUE\)/],
+		[['trace', 'f', '--profile', 'bsd'], /--profile expects linux or textbook, got "bsd"/],
 	])('bad usage %j exits 2 with a message, no stack trace', (args, message) => {
 		const r = cli(args);
 		expect(r.code).toBe(2);
 		expect(r.err).toMatch(message);
 		expect(r.err).not.toMatch(/\n\s+at /);
+		expect(r.err.trim().split('\n'), 'one paragraph').toHaveLength(1);
+		expect(r.err).not.toMatch(/\.\./);
 	});
 
 	it('trace --json prints the contract, one event a line', () => {
@@ -82,6 +92,15 @@ describe('tcp-tutor CLI', () => {
 		const bad = cli(['check', join(dir, 'l'), '--seeds', '3']);
 		expect(bad.code).toBe(1);
 		expect(bad.err).toMatch(/broken\.yaml:\d+: question "third" \(flags, seed 1\): has no answer in the trace: step 2 \(client: connect\) sends 3 segment\(s\), not 4/);
+	});
+
+	it('check refuses to report success over nothing: a folder without lessons fails', () => {
+		const dir = tempDir();
+		mkdirSync(join(dir, 'empty'));
+		const r = cli(['check', join(dir, 'empty'), SHIPPED, '--seeds', '1']);
+		expect(r.code).toBe(1);
+		expect(r.err).toMatch(/empty: folder: has no lesson files \(\*\.yaml, \*\.yml\): nothing to check/);
+		expect(r.out).toBe('');
 	});
 
 	it('plain mode through a pipe: answers from a file, progress saved, then resumed', () => {
@@ -143,6 +162,48 @@ describe('tcp-tutor CLI', () => {
 		expect(cli(['progress', '--json'], {dir: b}).out).toContain('handshake-letters');
 		expect(cli(['reset', '--yes'], {dir: b}).out).toContain('All progress forgotten.');
 		expect(JSON.parse(cli(['progress', '--json'], {dir: b}).out).lessons).toEqual({});
+	});
+
+	it('progress lines its columns up by display width and cuts titles too long for a column', () => {
+		const dir = tempDir();
+		mkdirSync(join(dir, 'mine'));
+		const lesson = readFileSync(join(SHIPPED, '01-handshake-letters.yaml'), 'utf8');
+		const long = 'A title far too long for the column of a table, which goes on and on and on';
+		for (const [id, title] of [['wide', '三次握手：像写信一样'], ['long', long]]) {
+			writeFileSync(join(dir, 'mine', `${id}.yaml`), lesson.replace('id: handshake-letters', `id: ${id}`).replace('title: The handshake as letters', `title: "${title}"`));
+		}
+		const r = cli(['progress', '--lessons', join(dir, 'mine')], {dir});
+		expect(r.code).toBe(0);
+		const rows = r.out.split('\n').filter(l => l.endsWith('not started'));
+		expect(rows.length).toBeGreaterThan(17);
+		expect(rows.find(l => l.startsWith('三次握手'))).toBeDefined();
+		expect(new Set(rows.map(l => stringWidth(l)))).toEqual(new Set([stringWidth(rows[0]!)])); // every status in one column
+		const cut = rows.find(l => l.startsWith('A title far'))!;
+		expect(cut).toMatch(/^A title far too long .*… +not started$/);
+		expect(cut).not.toContain('on and on and on');
+	});
+
+	it.each([
+		['a missing file', (dir: string) => join(dir, 'nope.json'), /nope\.json: progress file: does not exist$/],
+		['a file in a missing folder', (dir: string) => join(dir, 'nope', 'x.json'), /x\.json: progress file: does not exist$/],
+		['a folder', (dir: string) => dir, /: progress file: is a folder, not a file$/],
+		['a file that is not JSON', (dir: string) => {
+			writeFileSync(join(dir, 'bad.json'), '{"lessons": ');
+			return join(dir, 'bad.json');
+		}, /bad\.json: progress file: is not valid JSON \(/],
+	])('progress --import of %s says so in words; exit 2', (_name, file, message) => {
+		const dir = tempDir();
+		const r = cli(['progress', '--import', file(dir)], {dir});
+		expect(r.code).toBe(2);
+		expect(r.err.trim()).toMatch(message);
+		expect(r.err).not.toMatch(/ENOENT|EISDIR/);
+	});
+
+	it('progress --export into a missing folder says so in words; exit 1', () => {
+		const dir = tempDir();
+		const r = cli(['progress', '--export', join(dir, 'nope', 'x.json')], {dir});
+		expect(r.code).toBe(1);
+		expect(r.err.trim()).toMatch(/^Could not write .*x\.json: its folder does not exist\.$/);
 	});
 
 	it('a corrupt progress file is moved aside with a note, and the tutor goes on', () => {

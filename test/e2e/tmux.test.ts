@@ -72,7 +72,7 @@ describe('in a real terminal', () => {
 		expect(q1).toContain('SYN seq=1000 ─');
 		expect(q1).toMatch(/◀─+ \? ─/);
 		noAnswer(q1, ['SYN,ACK seq=', 'ack=1001']);
-		await keys('a', '❯ SYN,ACK', 'Down'); // wait for the list to move: ink lists act on their last drawn state
+		await keys('a', '❯ 2) SYN,ACK', 'Down'); // wait for the list to move: ink lists act on their last drawn state
 		const q1ack = await keys('a', 'Acknowledgment number', 'Enter');
 		noAnswer(q1ack, ['ack=1001', '1001.']); // the flags' feedback does not give the next field away
 		fits(await type('a', '1001', 'Enter (or →) to continue'), 80);
@@ -88,8 +88,8 @@ describe('in a real terminal', () => {
 		expect(q2).toContain('SYN,ACK seq=5000 ack=1001 ─');
 		expect(q2).toMatch(/─ \? ─+▶/);
 		noAnswer(q2, ['ACK seq=1001', 'ack=5001']);
-		await keys('b', '❯ SYN,ACK', 'Down');
-		await keys('b', '❯ ACK', 'Down');
+		await keys('b', '❯ 2) SYN,ACK', 'Down');
+		await keys('b', '❯ 3) ACK', 'Down');
 		await keys('b', 'Sequence number', 'Enter');
 		await type('b', '1001', 'Acknowledgment number');
 		await type('b', '5001', 'Enter (or →) to continue');

@@ -195,10 +195,11 @@ describe('text', () => {
 		expect([duration(42_000), duration(245_000), duration(3_900_000)]).toEqual(['42 s', '4 min 05 s', '1 h 05 min']);
 	});
 
-	test('the key help fits 60 columns without wrapping a key\'s line and names the text-field rule', () => {
+	test('the key help fits 60 columns without wrapping a key\'s line, names the text-field rule and the numbers', () => {
 		const lines = helpLines(60);
 		for (const l of lines) expect([...l].length).toBeLessThanOrEqual(60);
 		expect(lines.join(' ')).toContain('work while it is empty');
+		expect(lines).toContain('  1 … 11     pick an answer by number (10, 11: both digits)'); // one line, unwrapped
 		expect(lines.length).toBeLessThanOrEqual(18);
 	});
 });

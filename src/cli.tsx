@@ -16,7 +16,7 @@ import {NotLoaded, loadLibraries} from './deferred.js';
 import {InputError} from './yaml-source.js';
 
 const SHIPPED = fileURLToPath(new URL('../lessons/', import.meta.url));
-const randomSeed = () => randomInt(0, 2 ** 32 - 1);
+const randomSeed = () => randomInt(0, 2 ** 32); // every seed from 0 to 2^32−1 (the upper bound is exclusive)
 
 async function catalogFor(args: Args, io: Io): Promise<Catalog> {
 	let built: CatalogFile | undefined;

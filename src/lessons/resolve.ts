@@ -1,10 +1,11 @@
 // A question's answers, read from the trace (never from the lesson), and the rule that decides each.
 import type {Snapshot, TimerKind} from '../sim/endpoint.js';
-import {type Side, peerOf} from '../sim/segment.js';
+import type {Side} from '../sim/segment.js';
 import type {Trace} from '../sim/run.js';
 import type {SegmentEvent} from '../sim/trace.js';
 import {showFlags} from './answers.js';
 import type {Claim, Field, Question} from './schema.js';
+import {seqSum, showSum} from './seq-sums.js';
 
 /** The expected value of one field. Numbers carry both forms; `any` lists every accepted value. */
 export type Expected =
@@ -98,8 +99,8 @@ function evaluateClaim(q: Question, claim: Claim, trace: Trace): boolean {
 /** The rule that decides a value, without giving it away: shown after a wrong answer. */
 export const RULES: Readonly<Record<Field, string>> = {
 	flags: 'Ask what this segment must do: acknowledge what arrived (ACK), open a direction (SYN), close one (FIN), or refuse and tear down (RST).',
-	seq: 'seq is the sender\'s next unused sequence number (SND.NXT): its ISN, + 1 for its SYN, + the data bytes it has sent, + 1 for its FIN once sent. SYN and FIN each use one number.',
-	ack: 'ack is the next number the sender expects from its peer (RCV.NXT): the peer\'s ISN, + 1 for its SYN, + the bytes received, + 1 for its FIN once it arrived.',
+	seq: 'seq is the number of the segment\'s first byte. A new segment takes the sender\'s next unused number (SND.NXT): its ISN, + 1 for its SYN, + each data byte sent, + 1 for its FIN once sent. A retransmission repeats its old seq.',
+	ack: 'ack is the next number the sender expects from its peer (RCV.NXT): the peer\'s ISN, + 1 for its SYN, + each byte received in order, + 1 for its FIN once it arrived.',
 	len: 'len counts data bytes only: SYN, FIN and a pure ACK carry none.',
 	sender: 'Who has something to send, or something to acknowledge, at this point?',
 	state: 'A state changes on the application\'s call or on an arriving segment: which of them reached this endpoint last?',
@@ -114,20 +115,9 @@ export const RULES: Readonly<Record<Field, string>> = {
 export function ruleFor(q: Question, field: Field, trace: Trace, relative: boolean): string {
 	const pos = position(q, trace);
 	const seg = pos.segment;
-	const n = (abs: number, rel: number) => String(relative ? rel : abs);
 	switch (field) {
-		case 'seq': {
-			if (!seg) return '';
-			if (seg.flags.includes('SYN')) return `A SYN carries the sender's initial sequence number (ISN): seq = ISN = ${n(seg.seq, seg.rel.seq)}.`;
-			if (seg.flags.includes('RST') && seg.ack === null) return `An RST answering a segment that had ACK set takes that ACK as its seq (RFC 9293 3.10.7.1): seq = ${seg.seq}.`;
-			const parts = consumed(trace, seg, seg.from);
-			return `seq is the sender's next unused number (SND.NXT): ISN + 1 for its SYN${parts.bytes ? ` + ${parts.bytes} data bytes` : ''}${parts.fin ? ' + 1 for its FIN' : ''} = ${n(seg.seq, seg.rel.seq)}. SYN and FIN each use one sequence number.`;
-		}
-		case 'ack': {
-			if (!seg || seg.ack === null || seg.rel.ack === null) return '';
-			const parts = consumed(trace, seg, peerOf(seg.from));
-			return `ack is the next number the sender expects from the ${seg.to} (RCV.NXT): its ISN + 1 for its SYN${parts.bytes ? ` + ${parts.bytes} bytes received` : ''}${parts.fin ? ' + 1 for its FIN' : ''} = ${n(seg.ack, seg.rel.ack)}. SYN and FIN each consume one sequence number.`;
-		}
+		case 'seq':
+		case 'ack': return seg ? sumRule(trace, seg, field, relative) : '';
 		case 'len': return 'len counts data bytes only: SYN, FIN and a pure ACK carry none.';
 		case 'flags': return seg ? `The ${seg.from} sent ${showFlags(seg.flags)}${seg.flags.includes('PSH') ? ' (tcpdump also shows PSH on data)' : ''}.` : '';
 		case 'sender': return seg ? `The next segment comes from the ${seg.from}.` : '';
@@ -145,8 +135,19 @@ export function ruleFor(q: Question, field: Field, trace: Trace, relative: boole
 		case 'acked': return pos.after[q.endpoint ?? 'client'].acked
 			? `The ${q.endpoint} has acknowledged everything it received.`
 			: `The ${q.endpoint} still owes an ACK (Linux may delay it, hoping to send it with data or a FIN).`;
-		case 'claim': return '';
+		case 'claim': {
+			const f = q.claim?.field;
+			return seg && (f === 'seq' || f === 'ack') ? sumRule(trace, seg, f, relative) : '';
+		}
 	}
+}
+
+/** "ack is the next number … (RCV.NXT): ack = y + 1 (SYN) + 200 (data) = 1130677064 + 1 + 200 = 1130677265." */
+function sumRule(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack', relative: boolean): string {
+	const sum = seqSum(trace, seg, field, relative);
+	if (!sum) return '';
+	const notes = [sum.note, relative && /^[xy]$/.test(sum.start.name) ? `relative numbers count ${sum.start.name} as 0` : undefined].filter(Boolean);
+	return `${sum.rule}: ${showSum(sum)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}.`;
 }
 
 const TIMER_RULES: Record<TimerKind, string> = {
@@ -156,25 +157,6 @@ const TIMER_RULES: Record<TimerKind, string> = {
 	'fin-wait-2': 'net.ipv4.tcp_fin_timeout (60 s unless changed) bounds how long a closed (orphaned) socket waits in FIN-WAIT-2.',
 	'syn-queue': 'a half-open request lives until its SYN-ACK retries (tcp_synack_retries) run out.',
 };
-
-/** What a side had used of its sequence space before `seg`: data bytes and whether its FIN went out. */
-function consumed(trace: Trace, seg: SegmentEvent, side: Side): {bytes: number; fin: boolean} {
-	const upto = trace.events.indexOf(seg);
-	let bytes = 0;
-	let fin = false;
-	let maxEnd = 0;
-	for (const e of trace.events.slice(0, upto)) {
-		if (e.type !== 'segment' || e.from !== side || e.flags.includes('RST')) continue;
-		const end = e.rel.seq + e.len;
-		if (e.len > 0 && end > maxEnd) {
-			bytes += end - Math.max(maxEnd, e.rel.seq);
-			maxEnd = end;
-		}
-		if (e.flags.includes('FIN')) fin = true;
-	}
-	if (side === seg.from && seg.flags.includes('FIN') && fin && seg.rel.seq === 1 + bytes) fin = false; // a retransmitted FIN
-	return {bytes, fin};
-}
 
 /** The latest change into the state the endpoint is in at the position. */
 function lastStateChange(trace: Trace, q: Question, ep: Side, pos: Position): {from: string; to: string; cause: string} | undefined {

@@ -70,12 +70,13 @@ export function showExpected(s: Session, q: Question, f: Field): string {
 export function formatHelp(f: Field): string {
 	switch (f) {
 		case 'flags': return 'flags such as SYN, SYN+ACK, ACK, FIN+ACK, RST';
-		case 'seq': case 'ack': return 'a number (e.g. 1001), or x+1 / y+1 with x the client\'s ISN and y the server\'s';
+		// The examples are no lesson's answer: typing something unreadable must not reveal one.
+		case 'seq': case 'ack': return 'a number such as 4242, or x+123 / y+123 with x the client\'s ISN and y the server\'s';
 		case 'len': case 'count': return 'a whole number';
 		case 'sender': return 'client or server';
 		case 'state': return `a state: ${STATES.join(', ')}`;
 		case 'timer': return 'retransmit, delayed-ack, time-wait, fin-wait-2 or none';
-		case 'duration': return 'seconds, e.g. 60 or 60s or 200ms';
+		case 'duration': return 'seconds, such as 90, 90s, 1.5 min or 250ms';
 		case 'acked': return 'yes or no';
 		case 'claim': return 'true or false';
 	}

@@ -2,6 +2,15 @@
 import {STATES, type State, type TimerKind} from '../sim/endpoint.js';
 import type {Flag, Side} from '../sim/segment.js';
 
+/**
+ * Full-width forms and CJK punctuation, as Chinese input methods type them, read as ASCII:
+ * "ＳＹＮ，ＡＣＫ" → "SYN,ACK", "ｘ＋１" → "x+1", "ＴＩＭＥ＿ＷＡＩＴ" → "TIME_WAIT".
+ */
+export function toAscii(text: string): string {
+	// NFKC folds full-width letters, digits, ＋，．＿ and the ideographic space; it leaves 、 and 。 and dashes alone.
+	return text.normalize('NFKC').replace(/、/g, ',').replace(/。/g, '.').replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
 /** The flags a learner is asked about. PSH marks the end of a write and is shown but never asked. */
 export const ASKED_FLAGS: readonly Flag[] = ['SYN', 'ACK', 'FIN', 'RST'];
 

@@ -2,14 +2,15 @@
 import {STATES} from '../sim/endpoint.js';
 import type {Side} from '../sim/segment.js';
 import {
-	parseFlags, parseNumber, parseSeconds, parseSender, parseState, parseTimer, parseYesNo, sameFlags, showFlags,
+	parseFlags, parseNumber, parseSeconds, parseSender, parseState, parseTimer, parseYesNo, sameFlags, showFlags, toAscii,
 } from './answers.js';
 import type {Session} from './engine.js';
 import {type Expected, expected, segmentsOf} from './resolve.js';
 import type {Field, Question} from './schema.js';
 
 /** true / false, or undefined when the text cannot be read as this kind of answer. */
-export function check(s: Session, q: Question, exp: Expected, text: string): boolean | undefined {
+export function check(s: Session, q: Question, exp: Expected, typed: string): boolean | undefined {
+	const text = readChoice(exp.field, toAscii(typed));
 	switch (exp.field) {
 		case 'flags': {
 			const f = parseFlags(text);
@@ -43,6 +44,12 @@ export function check(s: Session, q: Question, exp: Expected, text: string): boo
 			return v === undefined ? undefined : v === exp.value;
 		}
 	}
+}
+
+/** A choice's number, as plain mode lists them (also typed full-width: "２"), stands for the choice. */
+function readChoice(f: Field, text: string): string {
+	const choices = choicesFor(f);
+	return choices && /^\s*\d+\s*$/.test(text) ? choices[Number(text) - 1] ?? text : text;
 }
 
 function senderOf(s: Session, q: Question): Side | undefined {

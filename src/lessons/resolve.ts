@@ -98,7 +98,7 @@ function evaluateClaim(q: Question, claim: Claim, trace: Trace): boolean {
 
 /** The rule that decides a value, without giving it away: shown after a wrong answer, whatever is asked next. */
 export const RULES: Readonly<Record<Field, string>> = {
-	flags: 'Ask what this segment must do: acknowledge what arrived (ACK), open a direction (SYN), close one (FIN), or refuse and tear down (RST).',
+	flags: 'Ask what this segment must do: acknowledge what arrived (ACK), open a direction (SYN), close one (FIN), or refuse and tear down (RST). PSH is never required; name it only on data that ends a write.',
 	seq: 'seq is the number of the segment\'s first byte. A new segment takes the sender\'s next unused number (SND.NXT): its ISN, + 1 for its SYN, + each data byte sent, + 1 for its FIN once sent. A retransmission repeats its old seq.',
 	ack: 'ack is the next number the sender expects from its peer (RCV.NXT): the peer\'s ISN, + 1 for its SYN, + each byte received in order, + 1 for its FIN once it arrived.',
 	len: 'len counts data bytes only: SYN, FIN and a pure ACK carry none.',

@@ -4,6 +4,7 @@ import type {Trace} from '../sim/run.js';
 import {type Side, peerOf} from '../sim/segment.js';
 import {seqAdd, seqRelative} from '../sim/seq.js';
 import type {SegmentEvent} from '../sim/trace.js';
+import type {Isns} from './answers.js';
 
 /** One thing that used sequence numbers: RFC 9293 3.4 counts one for a SYN, one for a FIN, one per data byte. */
 export type SumTerm = {readonly kind: 'SYN' | 'data' | 'FIN'; readonly amount: number};
@@ -50,6 +51,12 @@ export function connectionsAt(trace: Trace, upto: number): Partial<Record<Side, 
 		if (out[e.from]?.isn !== e.seq) out[e.from] = {isn: e.seq, from: i};
 	});
 	return out;
+}
+
+/** What "x" and "y" stand for at a segment: each side's current ISN, or its first one before it has a connection. */
+export function isnsAt(trace: Trace, seg: SegmentEvent | undefined): Isns {
+	const conns = seg ? connectionsAt(trace, trace.events.indexOf(seg)) : {};
+	return {client: conns.client?.isn ?? trace.isn.client, server: conns.server?.isn ?? trace.isn.server};
 }
 
 /**

@@ -1,6 +1,8 @@
 // Fair grading: what a careful learner types is read as meant, through the engine as a learner meets it.
 import {describe, expect, it} from 'vitest';
 import {loadLessons} from '../../src/lessons/catalog.js';
+import {lessonFromYaml} from '../../src/lessons/load.js';
+import {isnsOf} from '../../src/lessons/seq-sums.js';
 import {type Session, currentField, reduce, startSession} from '../../src/lessons/engine.js';
 import {
 	parseFlags, parseNumber, parseSeconds, parseSender, parseState, parseTimer, parseYesNo, sameFlags, toAscii,
@@ -142,5 +144,83 @@ describe('senders, timers and yes/no', () => {
 	});
 	it.each([['Yes.', true], ['true!', true], ['No.', false]])('yes/no %j', (text, value) => {
 		expect(parseYesNo(text)).toBe(value);
+	});
+});
+
+describe('x, y and relative numbers belong to the connection the segment is in', () => {
+	const relative = (s: Session): Session => reduce(s, {type: 'toggle-relative'});
+
+	// Lesson 6: the server answers two old SYNs before the real one, so its third SYN,ACK carries its third ISN.
+	it.each([1, 3, 7])('lesson 6, seed %i: y+1 is the ack of the real connection\'s SYN,ACK, not of the first one the server sent', seed => {
+		const s = at('why-three-handshakes', 'third-acks-y', seed, ['ACK']);
+		expect(verdict(s, 'y+1')).toBe('correct');
+		expect(verdict(s, String(s.trace.isn.server + 1))).toBe('wrong'); // {server.isn}: the SYN,ACK to the first old SYN
+		expect(verdict(relative(s), '1')).toBe('correct');
+	});
+
+	it('lesson 6: the retransmitted SYN is x; its relative seq is 0', () => {
+		const s = at('why-three-handshakes', 'retry-syn', 1, ['client', 'SYN']);
+		expect(verdict(s, 'x')).toBe('correct');
+		expect(verdict(relative(s), '0')).toBe('correct');
+	});
+
+	it('lesson 6: the answer to the old SYN 900 is 901 in both views (no client connection to be relative to)', () => {
+		const s = at('why-three-handshakes', 'answer-old', 1, ['SYN,ACK']);
+		expect(verdict(s, '901')).toBe('correct');
+		expect(verdict(relative(s), '901')).toBe('correct');
+		expect(verdict(relative(s), '1')).toBe('wrong');
+	});
+
+	it('lesson 6: an RST seq before x wraps in relative numbers; the absolute one is accepted and shown too', () => {
+		const s = relative(at('why-three-handshakes', 'wrong-ack', 1, ['RST']));
+		expect(verdict(s, '951')).toBe('correct');
+		expect(verdict(s, String(951 - 1000 + 2 ** 32))).toBe('correct');
+		expect(reduce(s, {type: 'reveal'}).feedback?.expected).toBe('4294967247 (951 absolute)');
+	});
+
+	it('a plain number is right in either view: tcpdump prints absolute numbers, Wireshark relative ones', () => {
+		const s = at('data-transfer', 'response-ack', 3);
+		for (const view of [s, relative(s)]) {
+			expect(verdict(view, 'y+201')).toBe('correct');
+			expect(verdict(view, '201')).toBe('correct');
+			expect(verdict(view, String(s.trace.isn.server + 201))).toBe('correct');
+			expect(verdict(view, '202')).toBe('wrong');
+		}
+	});
+
+	it('in a lesson\'s second connection, x+1 counts from that connection\'s ISN', () => {
+		const l = lessonFromYaml(`formatVersion: 1
+id: two-connections
+title: Two connections
+summary: The same client connects twice.
+level: beginner
+tags: [handshake]
+minutes: 1
+scenario:
+  steps:
+    - server: listen
+    - client: connect
+    - client: abort
+    - server: listen
+    - client: connect
+      id: again
+story: []
+questions:
+  - id: second-synack
+    step: again
+    segment: 2
+    ask: ack
+    prompt: The second SYN,ACK's ack?
+    hints: [x+1]
+    explain: "{ack}"
+`, 'two.yaml');
+		let s = startSession(l, 5);
+		s = {...s, pos: s.beats.findIndex(b => b.kind === 'ask')};
+		const [first, second] = isnsOf(s.trace).client;
+		expect(first).toBe(s.trace.isn.client);
+		expect(verdict(s, 'x+1')).toBe('correct');
+		expect(verdict(s, String(second! + 1))).toBe('correct');
+		expect(verdict(s, String(first! + 1))).toBe('wrong');
+		expect(verdict(relative(s), '1')).toBe('correct');
 	});
 });

@@ -2,6 +2,7 @@
 // counted in one direction of one connection, checked against the trace for every shipped question.
 import {describe, expect, it} from 'vitest';
 import {loadLessons} from '../../src/lessons/catalog.js';
+import {lessonFromYaml} from '../../src/lessons/load.js';
 import {position, ruleFor} from '../../src/lessons/resolve.js';
 import type {Question} from '../../src/lessons/schema.js';
 import {type SeqSum, isnsOf, seqSum, showSum} from '../../src/lessons/seq-sums.js';
@@ -175,5 +176,41 @@ describe('resets', () => {
 		const sum = seqSum(t, rst, 'seq', false)!;
 		expect(terms(sum)).toEqual(['y', '1 SYN']);
 		expect(sum.rule).toMatch(/takes that ack as its seq \(RFC 9293 3\.10\.7\.1\), here the ack of the client's data segment/);
+	});
+});
+
+describe('a claim about a seq or ack', () => {
+	it('is explained with the same sum', () => {
+		const lesson = lessonFromYaml(`formatVersion: 1
+id: claim-ack
+title: A claim about an ack
+summary: The ACK of 100 bytes.
+level: beginner
+tags: [data]
+minutes: 1
+scenario:
+  client: { isn: 1000 }
+  server: { isn: 5000 }
+  steps:
+    - server: listen
+    - client: connect
+    - client: send 100
+      id: data
+story: []
+questions:
+  - id: ack-claim
+    step: data
+    segment: 2
+    ask: claim
+    claim: { field: ack, equals: 1100 }
+    endpoint: server
+    prompt: "True or false: the server's ACK says ack = 1100."
+    hints: [Count the SYN.]
+    explain: "{claim}"
+`, 'claim.yaml');
+		const t = run(lesson.scenario, 1);
+		const q = lesson.questions[0]!;
+		expect(ruleFor(q, 'claim', t, false)).toContain('ack = x + 1 (SYN) + 100 (data) = 1000 + 1 + 100 = 1101');
+		expect(ruleFor(q, 'claim', t, true)).toContain('ack = x + 1 (SYN) + 100 (data) = 0 + 1 + 100 = 101');
 	});
 });

@@ -1,12 +1,12 @@
 // Fair grading: what a careful learner types is read as meant, through the engine as a learner meets it.
 import {describe, expect, it} from 'vitest';
 import {loadLessons} from '../../src/lessons/catalog.js';
-import {lessonFromYaml} from '../../src/lessons/load.js';
 import {isnsOf} from '../../src/lessons/seq-sums.js';
 import {type Session, currentField, reduce, startSession} from '../../src/lessons/engine.js';
 import {
 	parseFlags, parseNumber, parseSeconds, parseSender, parseState, parseTimer, parseYesNo, sameFlags, toAscii,
 } from '../../src/lessons/answers.js';
+import {oneQuestion} from './one-question.js';
 
 const {lessons} = loadLessons([new URL('../../lessons/', import.meta.url).pathname]);
 const lesson = (id: string) => lessons.find(l => l.id === id)!;
@@ -189,31 +189,19 @@ describe('x, y and relative numbers belong to the connection the segment is in',
 	});
 
 	it('in a lesson\'s second connection, x+1 counts from that connection\'s ISN', () => {
-		const l = lessonFromYaml(`formatVersion: 1
-id: two-connections
-title: Two connections
-summary: The same client connects twice.
-level: beginner
-tags: [handshake]
-minutes: 1
-scenario:
-  steps:
+		const l = oneQuestion(`  steps:
     - server: listen
     - client: connect
     - client: abort
     - server: listen
     - client: connect
-      id: again
-story: []
-questions:
-  - id: second-synack
+      id: again`, `  - id: second-synack
     step: again
     segment: 2
     ask: ack
     prompt: The second SYN,ACK's ack?
     hints: [x+1]
-    explain: "{ack}"
-`, 'two.yaml');
+    explain: "{ack}"`);
 		let s = startSession(l, 5);
 		s = {...s, pos: s.beats.findIndex(b => b.kind === 'ask')};
 		const [first, second] = isnsOf(s.trace).client;

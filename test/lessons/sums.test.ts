@@ -2,13 +2,13 @@
 // counted in one direction of one connection, checked against the trace for every shipped question.
 import {describe, expect, it} from 'vitest';
 import {loadLessons} from '../../src/lessons/catalog.js';
-import {lessonFromYaml} from '../../src/lessons/load.js';
 import {position, ruleFor} from '../../src/lessons/resolve.js';
 import type {Question} from '../../src/lessons/schema.js';
 import {type SeqSum, isnsOf, seqSum, showSum} from '../../src/lessons/seq-sums.js';
 import {type Trace, run} from '../../src/sim/run.js';
 import type {SegmentEvent} from '../../src/sim/trace.js';
 import {playSteps} from '../sim/play.js';
+import {oneQuestion} from './one-question.js';
 
 const {lessons} = loadLessons([new URL('../../lessons/', import.meta.url).pathname]);
 const SEEDS = [1, 2, 3, 7, 42, 0xfffffff7, 123456, 99];
@@ -181,24 +181,13 @@ describe('resets', () => {
 
 describe('a claim about a seq or ack', () => {
 	it('is explained with the same sum', () => {
-		const lesson = lessonFromYaml(`formatVersion: 1
-id: claim-ack
-title: A claim about an ack
-summary: The ACK of 100 bytes.
-level: beginner
-tags: [data]
-minutes: 1
-scenario:
-  client: { isn: 1000 }
+		const lesson = oneQuestion(`  client: { isn: 1000 }
   server: { isn: 5000 }
   steps:
     - server: listen
     - client: connect
     - client: send 100
-      id: data
-story: []
-questions:
-  - id: ack-claim
+      id: data`, `  - id: ack-claim
     step: data
     segment: 2
     ask: claim
@@ -206,8 +195,7 @@ questions:
     endpoint: server
     prompt: "True or false: the server's ACK says ack = 1100."
     hints: [Count the SYN.]
-    explain: "{claim}"
-`, 'claim.yaml');
+    explain: "{claim}"`);
 		const t = run(lesson.scenario, 1);
 		const q = lesson.questions[0]!;
 		expect(ruleFor(q, 'claim', t, false)).toContain('ack = x + 1 (SYN) + 100 (data) = 1000 + 1 + 100 = 1101');

@@ -2,28 +2,44 @@
 import {STATES, type State, type TimerKind} from '../sim/endpoint.js';
 import type {Flag, Side} from '../sim/segment.js';
 
+/**
+ * Full-width forms and CJK punctuation, as Chinese input methods type them, read as ASCII:
+ * "ＳＹＮ，ＡＣＫ" → "SYN,ACK", "ｘ＋１" → "x+1", "ＴＩＭＥ＿ＷＡＩＴ" → "TIME_WAIT".
+ */
+export function toAscii(text: string): string {
+	// NFKC folds full-width letters, digits, ＋，．＿ and the ideographic space; it leaves 、 and 。 and dashes alone.
+	return text.normalize('NFKC').replace(/、/g, ',').replace(/。/g, '.').replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
 /** The flags a learner is asked about. PSH marks the end of a write and is shown but never asked. */
 export const ASKED_FLAGS: readonly Flag[] = ['SYN', 'ACK', 'FIN', 'RST'];
 
 const FLAG_WORDS: Record<string, Flag> = {syn: 'SYN', ack: 'ACK', fin: 'FIN', rst: 'RST', reset: 'RST', psh: 'PSH', push: 'PSH', urg: 'URG'};
 const FLAG_LETTERS: Record<string, Flag> = {s: 'SYN', a: 'ACK', '.': 'ACK', f: 'FIN', r: 'RST', p: 'PSH', u: 'URG'};
+/** Words that say nothing about the flags: "ACK only", "SYN and ACK", "flags [S.]". */
+const FLAG_FILLERS = new Set(['and', 'only', 'just', 'flag', 'flags', 'set', 'with']);
 
-/** "syn ack", "SYN+ACK", "syn,ack", "SA", "[S.]" → the set of flags; undefined when unreadable. */
+/** "syn ack", "SYN+ACK", "SYNACK", "ACK only", "SA", "[S.]", "Flags [P.]" → the set of flags; undefined when unreadable. */
 export function parseFlags(text: string): Flag[] | undefined {
-	const t = text.trim().toLowerCase().replace(/^\[|\]$/g, '');
-	if (t === '' ) return undefined;
+	const t = text.trim().toLowerCase().replace(/^flags\s*/, '').replace(/^\[|\]$/g, '');
+	if (t === '') return undefined;
 	if (t === 'none' || t === 'no flags') return [];
-	const words = t.split(/[\s,+|/&-]+|\band\b/).filter(Boolean);
+	// "synack", "finack": flag names run together, as people write SYNACK.
+	const words = t.split(/[\s,+|/&-]+/).filter(w => w !== '' && !FLAG_FILLERS.has(w))
+		.flatMap(w => (FLAG_WORDS[w] || !/^(syn|ack|fin|rst|psh|urg)+$/.test(w) ? [w] : w.match(/syn|ack|fin|rst|psh|urg/g)!));
 	const out = new Set<Flag>();
-	if (words.every(w => FLAG_WORDS[w])) for (const w of words) out.add(FLAG_WORDS[w]!);
+	if (words.length > 0 && words.every(w => FLAG_WORDS[w])) for (const w of words) out.add(FLAG_WORDS[w]!);
 	else if (/^[safrpu.]+$/.test(t.replace(/[\s,+]/g, ''))) for (const c of t.replace(/[\s,+]/g, '')) out.add(FLAG_LETTERS[c]!);
 	else return undefined;
 	return [...out];
 }
 
-/** Compare two flag sets on the flags that are asked (PSH and URG ignored). */
-export function sameFlags(a: readonly Flag[], b: readonly Flag[]): boolean {
-	return ASKED_FLAGS.every(f => a.includes(f) === b.includes(f));
+/**
+ * Does an answer name the segment's flags? The asked ones (SYN, ACK, FIN, RST) must match. PSH and URG
+ * are never asked, so leaving them out is right; naming one the segment does not carry is not.
+ */
+export function sameFlags(given: readonly Flag[], actual: readonly Flag[]): boolean {
+	return ASKED_FLAGS.every(f => given.includes(f) === actual.includes(f)) && given.every(f => actual.includes(f));
 }
 
 /** "SYN,ACK" — the control flag first, as people write it. */
@@ -34,15 +50,15 @@ export function showFlags(flags: readonly Flag[]): string {
 
 const STATE_ALIASES: Record<string, State> = {
 	...Object.fromEntries(STATES.map(s => [key(s), s])),
-	SYNRECV: 'SYN-RECEIVED', SYNRCVD: 'SYN-RECEIVED', ESTAB: 'ESTABLISHED', CLOSE: 'CLOSED',
-	FINWAIT: 'FIN-WAIT-1', TIMEWAITING: 'TIME-WAIT',
+	// ss prints SYN-RECV, ESTAB and UNCONN (a closed socket); netstat SYN_RECV and CLOSE; BSD SYN_RCVD; Windows LISTENING.
+	SYNRECV: 'SYN-RECEIVED', SYNRCVD: 'SYN-RECEIVED', ESTAB: 'ESTABLISHED', UNCONN: 'CLOSED', CLOSE: 'CLOSED', LISTENING: 'LISTEN',
 };
 
 function key(s: string): string {
-	return s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+	return s.toUpperCase().replace(/\b(THE|STATE)\b/g, '').replace(/[^A-Z0-9]/g, '');
 }
 
-/** "fin-wait-1", "FIN_WAIT1", "finwait1", Linux's "SYN_RECV" → the RFC 9293 name. */
+/** "fin-wait-1", "FIN_WAIT1", "finwait1", "the TIME-WAIT state", ss's "SYN-RECV" → the RFC 9293 name. "fin wait" alone is ambiguous: unread. */
 export function parseState(text: string): State | undefined {
 	return STATE_ALIASES[key(text)];
 }
@@ -51,20 +67,24 @@ export function parseState(text: string): State | undefined {
 export type Isns = Readonly<Record<Side, number>>;
 
 /**
- * A number: "1001", "x+1", "y + 101", "isn+1" (isn = `self`). Returns an absolute value when the
- * answer names an ISN, or a plain number otherwise (the caller decides whether that is relative).
+ * A number: "1001", "x+1", "X + 1", "y+1+200", "isn+1" (isn = `self`), "ack 1001" or "seq=1001" as tcpdump and
+ * Wireshark label them. Returns an absolute value when the answer names an ISN, or a plain number otherwise
+ * (the caller decides whether that is relative).
  */
 export function parseNumber(text: string, isns: Isns, self?: Side): {value: number; absolute: boolean} | undefined {
-	const t = text.trim().toLowerCase().replace(/\s+/g, '');
-	if (/^\d+$/.test(t)) return {value: Number(t), absolute: false};
-	const m = /^(x|y|isn|client\.?isn|server\.?isn)(?:([+-])(\d+))?$/.exec(t);
+	const t = text.trim().toLowerCase().replace(/^(seq|ack)\b\s*[=:]?/, '').replace(/\s+/g, '');
+	const m = /^(x|y|isn|client\.?isn|server\.?isn|\d+)((?:[+-]\d+)*)$/.exec(t);
 	if (!m) return undefined;
 	const name = m[1]!;
+	const offset = [...m[2]!.matchAll(/([+-])(\d+)/g)].reduce((n, [, sign, d]) => n + Number(d) * (sign === '-' ? -1 : 1), 0);
+	if (/^\d/.test(name)) {
+		const value = Number(name) + offset;
+		return value < 0 ? undefined : {value: value >>> 0, absolute: false};
+	}
 	const side: Side | undefined = name.startsWith('x') || name.startsWith('client') ? 'client'
 		: name.startsWith('y') || name.startsWith('server') ? 'server' : self;
 	if (!side) return undefined;
-	const delta = m[3] ? Number(m[3]) * (m[2] === '-' ? -1 : 1) : 0;
-	return {value: (isns[side] + delta) >>> 0, absolute: true};
+	return {value: (isns[side] + offset) >>> 0, absolute: true};
 }
 
 const SENDERS: Record<string, Side | 'nobody'> = {
@@ -72,33 +92,41 @@ const SENDERS: Record<string, Side | 'nobody'> = {
 	nobody: 'nobody', none: 'nobody', neither: 'nobody', no: 'nobody',
 };
 
+/** "client", "the server.", "Boy" → who sends. */
 export function parseSender(text: string): Side | 'nobody' | undefined {
-	return SENDERS[text.trim().toLowerCase()];
+	return SENDERS[text.trim().toLowerCase().replace(/^the\s+/, '').replace(/[.!]+$/, '')];
 }
 
 const TIMERS: Record<string, TimerKind | 'none'> = {
-	retransmit: 'retransmit', retransmission: 'retransmit', rto: 'retransmit',
-	delayedack: 'delayed-ack', delack: 'delayed-ack',
+	retransmit: 'retransmit', retransmission: 'retransmit', retransmissiontimeout: 'retransmit', retrans: 'retransmit', rto: 'retransmit', rtx: 'retransmit',
+	delayedack: 'delayed-ack', delack: 'delayed-ack', delayedacknowledgment: 'delayed-ack', delayedacknowledgement: 'delayed-ack',
 	timewait: 'time-wait', '2msl': 'time-wait',
 	finwait2: 'fin-wait-2', fintimeout: 'fin-wait-2', tcpfintimeout: 'fin-wait-2',
-	none: 'none', nothing: 'none',
+	none: 'none', no: 'none', nothing: 'none',
 };
 
+/** "time-wait", "the TIME_WAIT timer", "RTO", "tcp_fin_timeout", "no timer" → the timer. */
 export function parseTimer(text: string): TimerKind | 'none' | undefined {
-	return TIMERS[text.toLowerCase().replace(/[^a-z0-9]/g, '')];
+	return TIMERS[text.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]/g, '').replace(/timers?$/, '')];
 }
 
-/** Seconds: "60", "60s", "1m", "200ms", "2 min". */
+const SECONDS_PER: Readonly<Record<string, number>> = {
+	'ms': 0.001, 'msec': 0.001, 'msecs': 0.001, 'millisecond': 0.001, 'milliseconds': 0.001,
+	's': 1, 'sec': 1, 'secs': 1, 'second': 1, 'seconds': 1,
+	'm': 60, 'min': 60, 'mins': 60, 'minute': 60, 'minutes': 60,
+};
+
+/** Seconds: "60", "60s", "1 min", "60000ms", "0.04", ".2 s", "40 ms"; a bare number is seconds. */
 export function parseSeconds(text: string): number | undefined {
-	const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|secs|seconds?|m|min|minutes?)?\s*$/i.exec(text);
+	const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]*)\.?\s*$/i.exec(text);
 	if (!m) return undefined;
-	const unit = (m[2] ?? 's').toLowerCase();
-	const scale = unit === 'ms' ? 0.001 : unit.startsWith('m') ? 60 : 1;
-	return Number(m[1]) * scale;
+	const scale = SECONDS_PER[(m[2] || 's').toLowerCase()];
+	return scale === undefined ? undefined : Number(m[1]) * scale;
 }
 
+/** "yes", "y", "true", "Yes." → true; "no", "false", "myth" → false. */
 export function parseYesNo(text: string): boolean | undefined {
-	const t = text.trim().toLowerCase();
+	const t = text.trim().toLowerCase().replace(/[.!]+$/, '');
 	if (['y', 'yes', 't', 'true', '1', 'right', 'correct'].includes(t)) return true;
 	if (['n', 'no', 'f', 'false', '0', 'wrong', 'myth'].includes(t)) return false;
 	return undefined;

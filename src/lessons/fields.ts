@@ -1,26 +1,33 @@
 // How each kind of answer is read, judged and shown: one place per field (flags, seq, state …).
 import {STATES} from '../sim/endpoint.js';
 import type {Side} from '../sim/segment.js';
+import type {SegmentEvent} from '../sim/trace.js';
 import {
-	parseFlags, parseNumber, parseSeconds, parseSender, parseState, parseTimer, parseYesNo, sameFlags, showFlags,
+	parseFlags, parseNumber, parseSeconds, parseSender, parseState, parseTimer, parseYesNo, sameFlags, showFlags, toAscii,
 } from './answers.js';
 import type {Session} from './engine.js';
 import {type Expected, expected, segmentsOf} from './resolve.js';
+import {isnsAt} from './seq-sums.js';
 import type {Field, Question} from './schema.js';
 
 /** true / false, or undefined when the text cannot be read as this kind of answer. */
-export function check(s: Session, q: Question, exp: Expected, text: string): boolean | undefined {
+export function check(s: Session, q: Question, exp: Expected, typed: string): boolean | undefined {
+	const text = readChoice(exp.field, toAscii(typed));
 	switch (exp.field) {
 		case 'flags': {
 			const f = parseFlags(text);
 			return f === undefined ? undefined : sameFlags(f, exp.flags);
 		}
 		case 'seq': case 'ack': case 'len': case 'count': {
-			const self: Side | undefined = exp.field === 'seq' ? senderOf(s, q) : exp.field === 'ack' ? receiverOf(s, q) : undefined;
-			const n = parseNumber(text, s.trace.isn, self);
+			const seg = segmentOf(s, q);
+			// "isn" is the ISN the number counts from: the sender's for seq, the receiver's for ack.
+			const self: Side | undefined = exp.field === 'seq' ? seg?.from : exp.field === 'ack' ? seg?.to : undefined;
+			// x and y are the ISNs of the connection this segment belongs to (a lesson may open several).
+			const n = parseNumber(text, isnsAt(s.trace, seg), self);
 			if (!n) return undefined;
 			if (n.absolute) return n.value === exp.value;
-			return n.value === (s.relative ? exp.relative : exp.value);
+			// A plain number may be read off either view: tcpdump prints absolute numbers, Wireshark relative ones.
+			return n.value === exp.value || n.value === exp.relative;
 		}
 		case 'sender': {
 			const v = parseSender(text);
@@ -45,19 +52,22 @@ export function check(s: Session, q: Question, exp: Expected, text: string): boo
 	}
 }
 
-function senderOf(s: Session, q: Question): Side | undefined {
-	return q.segment === undefined ? undefined : segmentsOf(s.trace, q.step)[q.segment - 1]?.from;
+/** A choice's number, as plain mode lists them (also typed full-width: "２"), stands for the choice. */
+function readChoice(f: Field, text: string): string {
+	const choices = choicesFor(f);
+	return choices && /^\s*\d+\s*$/.test(text) ? choices[Number(text) - 1] ?? text : text;
 }
 
-function receiverOf(s: Session, q: Question): Side | undefined {
-	return q.segment === undefined ? undefined : segmentsOf(s.trace, q.step)[q.segment - 1]?.to;
+function segmentOf(s: Session, q: Question): SegmentEvent | undefined {
+	return q.segment === undefined ? undefined : segmentsOf(s.trace, q.step)[q.segment - 1];
 }
 
 export function showExpected(s: Session, q: Question, f: Field): string {
 	const e = expected(q, f, s.trace);
 	switch (e.field) {
 		case 'flags': return showFlags(e.flags);
-		case 'seq': case 'ack': return String(s.relative ? e.relative : e.value);
+		// A number before its connection's ISN wraps around in relative numbers (an old segment): say the absolute one too.
+		case 'seq': case 'ack': return !s.relative ? String(e.value) : e.relative >= 2 ** 31 ? `${e.relative} (${e.value} absolute)` : String(e.relative);
 		case 'len': case 'count': return String(e.value);
 		case 'duration': return `${e.value} s`;
 		case 'timer': return e.any.join(' or ');
@@ -70,12 +80,13 @@ export function showExpected(s: Session, q: Question, f: Field): string {
 export function formatHelp(f: Field): string {
 	switch (f) {
 		case 'flags': return 'flags such as SYN, SYN+ACK, ACK, FIN+ACK, RST';
-		case 'seq': case 'ack': return 'a number (e.g. 1001), or x+1 / y+1 with x the client\'s ISN and y the server\'s';
+		// The examples are no lesson's answer: typing something unreadable must not reveal one.
+		case 'seq': case 'ack': return 'a number such as 4242, or x+123 / y+123 with x the client\'s ISN and y the server\'s';
 		case 'len': case 'count': return 'a whole number';
 		case 'sender': return 'client or server';
 		case 'state': return `a state: ${STATES.join(', ')}`;
 		case 'timer': return 'retransmit, delayed-ack, time-wait, fin-wait-2 or none';
-		case 'duration': return 'seconds, e.g. 60 or 60s or 200ms';
+		case 'duration': return 'seconds, such as 90, 90s, 1.5 min or 250ms';
 		case 'acked': return 'yes or no';
 		case 'claim': return 'true or false';
 	}

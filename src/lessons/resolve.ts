@@ -1,10 +1,11 @@
 // A question's answers, read from the trace (never from the lesson), and the rule that decides each.
 import type {Snapshot, TimerKind} from '../sim/endpoint.js';
-import {type Side, peerOf} from '../sim/segment.js';
+import type {Side} from '../sim/segment.js';
 import type {Trace} from '../sim/run.js';
 import type {SegmentEvent} from '../sim/trace.js';
 import {showFlags} from './answers.js';
 import type {Claim, Field, Question} from './schema.js';
+import {seqSum, showSum} from './seq-sums.js';
 
 /** The expected value of one field. Numbers carry both forms; `any` lists every accepted value. */
 export type Expected =
@@ -95,85 +96,98 @@ function evaluateClaim(q: Question, claim: Claim, trace: Trace): boolean {
 	}
 }
 
-/** The rule that decides a value, without giving it away: shown after a wrong answer. */
+/** The rule that decides a value, without giving it away: shown after a wrong answer, whatever is asked next. */
 export const RULES: Readonly<Record<Field, string>> = {
-	flags: 'Ask what this segment must do: acknowledge what arrived (ACK), open a direction (SYN), close one (FIN), or refuse and tear down (RST).',
-	seq: 'seq is the sender\'s next unused sequence number (SND.NXT): its ISN, + 1 for its SYN, + the data bytes it has sent, + 1 for its FIN once sent. SYN and FIN each use one number.',
-	ack: 'ack is the next number the sender expects from its peer (RCV.NXT): the peer\'s ISN, + 1 for its SYN, + the bytes received, + 1 for its FIN once it arrived.',
+	flags: 'Ask what this segment must do: acknowledge what arrived (ACK), open a direction (SYN), close one (FIN), or refuse and tear down (RST). PSH is never required; name it only on data that ends a write.',
+	seq: 'seq is the number of the segment\'s first byte. A new segment takes the sender\'s next unused number (SND.NXT): its ISN, + 1 for its SYN, + each data byte sent, + 1 for its FIN once sent. A retransmission repeats its old seq.',
+	ack: 'ack is the next number the sender expects from its peer (RCV.NXT): the peer\'s ISN, + 1 for its SYN, + each byte received in order, + 1 for its FIN once it arrived.',
 	len: 'len counts data bytes only: SYN, FIN and a pure ACK carry none.',
 	sender: 'Who has something to send, or something to acknowledge, at this point?',
 	state: 'A state changes on the application\'s call or on an arriving segment: which of them reached this endpoint last?',
-	acked: 'Has this endpoint sent an ACK covering everything it received? Linux may delay that ACK for up to 40 ms.',
+	acked: 'Has this endpoint already sent an ACK that covers everything it received, or does it still owe one?',
 	timer: 'Which timer guards what this endpoint waits for now: an ACK (retransmit), its own ACK owed (delayed-ack), old duplicates (time-wait), or a FIN that may never come (fin-wait-2)?',
-	duration: 'TIME-WAIT lasts 2×MSL (Linux: a fixed 60 s); FIN-WAIT-2 of a closed socket lasts tcp_fin_timeout (60 s); the RTO starts at 1 s (200 ms on a Linux connection) and doubles.',
+	duration: 'TIME-WAIT lasts 2×MSL (Linux fixes it at 60 s); an orphaned FIN-WAIT-2 lasts tcp_fin_timeout (60 s by default); the RTO starts at 1 s, is 200 ms on an established Linux connection, and doubles on each retry; a delayed ACK waits up to 40 ms.',
 	count: 'Count every segment put on the wire, lost ones included.',
 	claim: 'Check the claim against what the trace shows, not against what blog posts say.',
 };
 
-/** The rule that decides a value, in a sentence, with this trace's numbers (after a right answer or a reveal). */
+/**
+ * The rule that decides a value, in a sentence, with this trace's numbers (after a right answer or a reveal).
+ * It never gives away a field the question asks later (q.ask after `field`): a timer's rule names no duration
+ * when the duration is asked next.
+ */
 export function ruleFor(q: Question, field: Field, trace: Trace, relative: boolean): string {
 	const pos = position(q, trace);
 	const seg = pos.segment;
-	const n = (abs: number, rel: number) => String(relative ? rel : abs);
+	const later = q.ask.slice(q.ask.indexOf(field) + 1);
+	const ep = q.endpoint ?? 'client';
 	switch (field) {
-		case 'seq': {
-			if (!seg) return '';
-			if (seg.flags.includes('SYN')) return `A SYN carries the sender's initial sequence number (ISN): seq = ISN = ${n(seg.seq, seg.rel.seq)}.`;
-			if (seg.flags.includes('RST') && seg.ack === null) return `An RST answering a segment that had ACK set takes that ACK as its seq (RFC 9293 3.10.7.1): seq = ${seg.seq}.`;
-			const parts = consumed(trace, seg, seg.from);
-			return `seq is the sender's next unused number (SND.NXT): ISN + 1 for its SYN${parts.bytes ? ` + ${parts.bytes} data bytes` : ''}${parts.fin ? ' + 1 for its FIN' : ''} = ${n(seg.seq, seg.rel.seq)}. SYN and FIN each use one sequence number.`;
-		}
-		case 'ack': {
-			if (!seg || seg.ack === null || seg.rel.ack === null) return '';
-			const parts = consumed(trace, seg, peerOf(seg.from));
-			return `ack is the next number the sender expects from the ${seg.to} (RCV.NXT): its ISN + 1 for its SYN${parts.bytes ? ` + ${parts.bytes} bytes received` : ''}${parts.fin ? ' + 1 for its FIN' : ''} = ${n(seg.ack, seg.rel.ack)}. SYN and FIN each consume one sequence number.`;
-		}
+		case 'seq':
+		case 'ack': return seg ? sumRule(trace, seg, field, relative) : '';
 		case 'len': return 'len counts data bytes only: SYN, FIN and a pure ACK carry none.';
-		case 'flags': return seg ? `The ${seg.from} sent ${showFlags(seg.flags)}${seg.flags.includes('PSH') ? ' (tcpdump also shows PSH on data)' : ''}.` : '';
+		case 'flags': {
+			if (!seg) return '';
+			const who = later.includes('sender') ? 'This segment carries' : `The ${seg.from} sent`;
+			return `${who} ${showFlags(seg.flags)}${seg.flags.includes('PSH') ? ' (tcpdump also shows PSH: this data ends a write)' : ''}.`;
+		}
 		case 'sender': return seg ? `The next segment comes from the ${seg.from}.` : '';
 		case 'state': {
-			const ep = q.endpoint ?? 'client';
 			const change = lastStateChange(trace, q, ep, pos);
 			return change ? `The ${ep} went ${change.from} → ${change.to} on "${change.cause}".` : `The ${ep} stayed in ${pos.after[ep].state}.`;
 		}
 		case 'timer':
 		case 'duration': {
-			const timers = pos.after[q.endpoint ?? 'client'].timers;
-			return timers.length === 0 ? `No timer runs on the ${q.endpoint}.` : timers.map(t => `${t.timer} runs for ${t.duration} s: ${TIMER_RULES[t.timer]}`).join(' ');
+			const timers = pos.after[ep].timers;
+			if (timers.length === 0) return `No timer runs on the ${ep}.`;
+			const withDuration = !later.includes('duration');
+			return timers.map(t => (withDuration
+				? `${t.timer} runs for ${t.duration} s: ${timerRule(t.timer, trace)}`
+				: `${t.timer} runs: ${TIMER_WHY[t.timer]}`)).join(' ');
 		}
 		case 'count': return 'Count every segment put on the wire, lost ones included.';
-		case 'acked': return pos.after[q.endpoint ?? 'client'].acked
-			? `The ${q.endpoint} has acknowledged everything it received.`
-			: `The ${q.endpoint} still owes an ACK (Linux may delay it, hoping to send it with data or a FIN).`;
-		case 'claim': return '';
+		case 'acked': {
+			if (pos.after[ep].acked) return `The ${ep} has acknowledged everything it received.`;
+			const timerLater = later.includes('timer') || later.includes('duration');
+			return `The ${ep} still owes an ACK for what it received${timerLater ? '.' : ' (Linux may hold it back, hoping to send it along with data or a FIN).'}`;
+		}
+		case 'claim': {
+			const f = q.claim?.field;
+			return seg && (f === 'seq' || f === 'ack') ? sumRule(trace, seg, f, relative) : '';
+		}
 	}
 }
 
-const TIMER_RULES: Record<TimerKind, string> = {
-	'retransmit': 'the retransmission timeout starts at 1 s (RFC 6298; Linux sets 200 ms once it has measured a tiny RTT) and doubles on each retry.',
-	'delayed-ack': 'Linux may delay an ACK up to 40 ms, hoping to send it along with data or a FIN.',
-	'time-wait': 'TIME-WAIT lasts 2×MSL; Linux fixes it at 60 s (TCP_TIMEWAIT_LEN), the RFC\'s MSL of 2 min would make it 4 min.',
-	'fin-wait-2': 'net.ipv4.tcp_fin_timeout (60 s unless changed) bounds how long a closed (orphaned) socket waits in FIN-WAIT-2.',
+/** "ack is the next number … (RCV.NXT): ack = y + 1 (SYN) + 200 (data) = 1130677064 + 1 + 200 = 1130677265." */
+function sumRule(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack', relative: boolean): string {
+	const sum = seqSum(trace, seg, field, relative);
+	if (!sum) return '';
+	const notes = [sum.note, relative && /^[xy]$/.test(sum.start.name) ? `relative numbers count ${sum.start.name} as 0` : undefined].filter(Boolean);
+	return `${sum.rule}: ${showSum(sum)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}.`;
+}
+
+/** Why each timer runs, without its length (for when the duration is asked next). */
+const TIMER_WHY: Record<TimerKind, string> = {
+	'retransmit': 'what this endpoint sent is not acknowledged yet; if no ACK comes in time, it is sent again.',
+	'delayed-ack': 'Linux holds an ACK back for a moment, hoping to send it along with data or a FIN.',
+	'time-wait': 'the connection is kept after the close, so that a lost last ACK can be repeated and old duplicates of this connection die out.',
+	'fin-wait-2': 'a closed (orphaned) socket does not wait forever for the peer\'s FIN: net.ipv4.tcp_fin_timeout bounds it.',
 	'syn-queue': 'a half-open request lives until its SYN-ACK retries (tcp_synack_retries) run out.',
 };
 
-/** What a side had used of its sequence space before `seg`: data bytes and whether its FIN went out. */
-function consumed(trace: Trace, seg: SegmentEvent, side: Side): {bytes: number; fin: boolean} {
-	const upto = trace.events.indexOf(seg);
-	let bytes = 0;
-	let fin = false;
-	let maxEnd = 0;
-	for (const e of trace.events.slice(0, upto)) {
-		if (e.type !== 'segment' || e.from !== side || e.flags.includes('RST')) continue;
-		const end = e.rel.seq + e.len;
-		if (e.len > 0 && end > maxEnd) {
-			bytes += end - Math.max(maxEnd, e.rel.seq);
-			maxEnd = end;
-		}
-		if (e.flags.includes('FIN')) fin = true;
+/** Why each timer runs and what decides its length, as the trace's profile does it. */
+function timerRule(timer: TimerKind, trace: Trace): string {
+	const linux = trace.profile === 'linux';
+	switch (timer) {
+		case 'retransmit': return linux
+			? 'the retransmission timeout starts at 1 s (RFC 6298 2.1), is 200 ms once connected (Linux TCP_RTO_MIN, the loopback RTT being tiny) and doubles on each retry.'
+			: 'the retransmission timeout starts at 1 s (RFC 6298 2.1) and doubles on each retry.';
+		case 'delayed-ack': return 'Linux may hold an ACK back up to 40 ms (one 4 ms tick before any data arrived), hoping to send it along with data or a FIN.';
+		case 'time-wait': return linux
+			? 'TIME-WAIT lasts 2×MSL in RFC 9293, but Linux fixes it at 60 s (TCP_TIMEWAIT_LEN); the RFC\'s MSL of 2 min would make it 4 min.'
+			: 'TIME-WAIT lasts 2×MSL, with RFC 9293\'s MSL of 2 min: 4 min.';
+		case 'fin-wait-2': return 'net.ipv4.tcp_fin_timeout (60 s unless changed) bounds how long a closed (orphaned) socket waits in FIN-WAIT-2.';
+		case 'syn-queue': return TIMER_WHY['syn-queue'];
 	}
-	if (side === seg.from && seg.flags.includes('FIN') && fin && seg.rel.seq === 1 + bytes) fin = false; // a retransmitted FIN
-	return {bytes, fin};
 }
 
 /** The latest change into the state the endpoint is in at the position. */

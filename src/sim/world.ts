@@ -23,7 +23,7 @@ export type World = {
 	/** Tie-breaker for events at the same instant: first queued, first handled. */
 	order: number;
 	nextId: number;
-	/** The ISN of the latest SYN each side sent: the base of relative numbers. */
+	/** Each side's current connection's ISN (its latest own SYN, never an injected one): the base of relative numbers. */
 	isnSeen: Partial<Record<Side, number>>;
 	events: TraceEvent[];
 	/** Segments (by id) whose `after` snapshot is due once the current event is handled. */
@@ -68,9 +68,10 @@ function route(w: World, side: Side, e: Emit): void {
 }
 
 /** A segment leaves `from`: the scenario's rules decide its fate. */
-function put(w: World, from: Side, seg: Segment): void {
+function put(w: World, from: Side, seg: Segment, injected = false): void {
 	const to = peerOf(from);
-	if (seg.ctl === 'SYN') w.isnSeen[from] = seg.seq;
+	// Wireshark's relative numbers: a SYN the endpoint itself sends starts a connection; an old or spoofed one does not.
+	if (seg.ctl === 'SYN' && !injected) w.isnSeen[from] = seg.seq;
 	const rule = takeRule(w.rules, from, seg);
 	const fate = fateOf(rule);
 	const id = w.nextId++;
@@ -135,7 +136,7 @@ export function addRule(w: World, rule: NetRule): void {
 
 /** Put an arbitrary segment on the wire, as if `from` had sent it (an old duplicate, a spoofed packet). */
 export function inject(w: World, from: Side, seg: Segment): void {
-	put(w, from, seg);
+	put(w, from, seg, true);
 }
 
 type Next = {kind: 'arrive'; flight: Flight; at: number} | {kind: 'timer'; side: Side; timer: TimerKind; at: number};

@@ -1,46 +1,13 @@
 // Every shipped lesson played through the engine (no ink): right answers, wrong answers, hints,
 // reveal, and a quit-and-resume in the middle.
 import {describe, expect, it} from 'vitest';
-import {STATES} from '../../src/sim/endpoint.js';
 import {
 	type Session, currentField, currentQuestion, isDone, reduce, save, score, startSession,
 } from '../../src/lessons/engine.js';
 import {loadLessons} from '../../src/lessons/catalog.js';
-import {expected} from '../../src/lessons/resolve.js';
+import {right, wrong} from './typed-answers.js';
 
 const {lessons} = loadLessons([new URL('../../lessons/', import.meta.url).pathname]);
-
-/** The right answer, written as a learner would type it. */
-function right(s: Session): string {
-	const q = currentQuestion(s)!;
-	const e = expected(q, currentField(s)!, s.trace);
-	switch (e.field) {
-		case 'flags': return e.flags.filter(f => f !== 'PSH').join('+') || 'none';
-		case 'seq': case 'ack': return String(s.relative ? e.relative : e.value);
-		case 'len': case 'count': return String(e.value);
-		case 'duration': return `${e.value}s`;
-		case 'timer': return e.any[0]!;
-		case 'acked': return e.value ? 'yes' : 'no';
-		case 'claim': return e.value ? 'true' : 'false';
-		default: return e.value;
-	}
-}
-
-/** A readable answer that is surely wrong. */
-function wrong(s: Session): string {
-	const q = currentQuestion(s)!;
-	const e = expected(q, currentField(s)!, s.trace);
-	switch (e.field) {
-		case 'flags': return e.flags.includes('RST') ? 'SYN' : 'RST';
-		case 'seq': case 'ack': case 'len': case 'count': return String((s.relative ? e.relative : e.value) + 7);
-		case 'duration': return `${e.value + 7}s`;
-		case 'timer': return e.any.includes('none') ? 'time-wait' : 'none';
-		case 'acked': return e.value ? 'no' : 'yes';
-		case 'claim': return e.value ? 'false' : 'true';
-		case 'sender': return e.value === 'client' ? 'server' : 'client';
-		case 'state': return STATES.find(x => x !== e.value)!;
-	}
-}
 
 /** Play to the end (or `stopAfter` questions); `mode` decides how each field is answered. */
 function play(s: Session, mode: 'right' | 'wrong-first' | 'hint-first' | 'reveal', stopAfter = Infinity): Session {

@@ -25,7 +25,7 @@ export function traceCommand(args: Args, io: Io, randomSeed: () => number): numb
 		for (const e of trace.events) io.out(eventToJson(e, args.relative));
 		return 0;
 	}
-	io.out(`${file}: profile ${trace.profile}, seed ${trace.seed}, ISNs client ${trace.isn.client} server ${trace.isn.server}${args.relative ? ' (numbers relative to them)' : ''}`);
+	io.out(`${file}: profile ${trace.profile}, seed ${trace.seed}, ISNs client ${trace.isn.client} server ${trace.isn.server}${args.relative ? ' (numbers relative to each connection\'s ISNs)' : ''}`);
 	for (const line of ladderLines(trace.events, {width: io.columns, relative: args.relative, color: false, time: true})) io.out(line);
 	return 0;
 }

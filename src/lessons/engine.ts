@@ -4,6 +4,7 @@
 import {type Trace, run} from '../sim/run.js';
 import {check, choicesFor, formatHelp, showExpected} from './fields.js';
 import {RULES, expected, ruleFor} from './resolve.js';
+import {isnsOf} from './seq-sums.js';
 import {type Beat, planBeats} from './plan.js';
 import type {Field, Lesson, Question} from './schema.js';
 import {fillTemplate} from './text.js';
@@ -177,9 +178,17 @@ function addMissed(missed: readonly Field[], f: Field): readonly Field[] {
 	return missed.includes(f) ? missed : [...missed, f];
 }
 
+/** Only the ISNs (a prompt must not show the answer it asks for): {client.isn} and {x} of the first connection, {client.isn2} … of the later ones. */
+export function isnValues(s: Pick<Session, 'trace'>): Record<string, number> {
+	const values: Record<string, number> = {'client.isn': s.trace.isn.client, 'server.isn': s.trace.isn.server, x: s.trace.isn.client, y: s.trace.isn.server};
+	const all = isnsOf(s.trace);
+	for (const side of ['client', 'server'] as const) all[side].forEach((isn, i) => (values[`${side}.isn${i + 1}`] = isn));
+	return values;
+}
+
 /** Values for {placeholders} in lesson text: ISNs and the current question's answers. */
 export function templateValues(s: Session, withAnswers = true): Record<string, number | string> {
-	const values: Record<string, number | string> = {'client.isn': s.trace.isn.client, 'server.isn': s.trace.isn.server, x: s.trace.isn.client, y: s.trace.isn.server};
+	const values: Record<string, number | string> = isnValues(s);
 	const q = currentQuestion(s);
 	if (q && withAnswers) for (const f of q.ask) {
 		try {

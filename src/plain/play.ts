@@ -99,7 +99,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 				o.write(`Input ended: your progress is saved. To continue, run: tcp-tutor start ${o.lesson.id} (with --seed or --restart it starts over).`);
 				return 'eof';
 			}
-			const text = line.trim();
+			const text = line.normalize('NFKC').trim(); // a Chinese input method types ？ ！ ｑ in full width
 			if (text === 'q' || text === 'quit') {
 				persist();
 				o.write('Progress saved. Bye.');

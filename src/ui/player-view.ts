@@ -53,11 +53,6 @@ export function ladderFocus(s: Session): {events: readonly TraceEvent[]; pending
 	return {events: v.events, unknown: v.unknown, ...(v.pending ? {pending: v.pending} : {})};
 }
 
-/** Only the ISNs: a prompt must not show the answer it asks for. */
-export function isnValues(s: Session): Record<string, number> {
-	return {'client.isn': s.trace.isn.client, 'server.isn': s.trace.isn.server, x: s.trace.isn.client, y: s.trace.isn.server};
-}
-
 function feedbackLines(s: Session, width: number): Line[] {
 	const fb = s.feedback;
 	if (!fb) return [];

@@ -1,8 +1,8 @@
 // The end-of-lesson summary as lines: score, time, what went wrong, what to try next.
-import {type Session, score} from '../lessons/engine.js';
+import {type Session, isnValues, score} from '../lessons/engine.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import {fillTemplate} from '../lessons/text.js';
-import {type Line, isnValues} from './player-view.js';
+import type {Line} from './player-view.js';
 import {clampLines, duration, fit, wrapText} from './wrap.js';
 
 /** The questions to look at again: a field missed at least once, or the answer shown. */

@@ -29,6 +29,15 @@ describe('plain mode', () => {
 		expect(synack).toBeGreaterThan(out.indexOf('Question 1 of 3'));
 	});
 
+	it('takes full-width commands and answers, as a Chinese input method types them', async () => {
+		const {out, end} = await play(['？', '２', '！', 'ｑ']);
+		expect(out).toContain('Hint 1: She does two things at once');
+		expect(out).toContain('✓ SYN,ACK');
+		expect(out).toMatch(/The answer: 1001\./);
+		expect(out).toContain('Progress saved. Bye.');
+		expect(end).toBe('quit');
+	});
+
 	it('answers a wrong answer with feedback and the same question again; hints come one by one', async () => {
 		const {out, store} = await play(['1', '?', '?', '2', '1001', '!', '', '5001', 'q']);
 		expect(out).toContain('✗ Not quite');

@@ -5,9 +5,10 @@
 import type {State} from '../sim/endpoint.js';
 import type {Side} from '../sim/segment.js';
 import type {SegmentEvent, TraceEvent} from '../sim/trace.js';
-import {type LadderRow, type States, ladderRows} from './ladder-rows.js';
+import {type LadderRow, type States, type Unknown, type View, ladderRows} from './ladder-rows.js';
 
-export type LadderOptions = {
+/** `unknown` draws a side as `?` from an event on (and no row is made only to show it); `indexes` place a filtered view in the trace. */
+export type LadderOptions = View & {
 	/** Columns available; no line is wider. */
 	readonly width: number;
 	/** seq/ack relative to the ISNs (rel.seq/rel.ack, Wireshark's default) instead of absolute. */
@@ -20,8 +21,6 @@ export type LadderOptions = {
 	readonly color?: boolean;
 	/** A time column (seconds since the start), when the width allows (72 columns or more). */
 	readonly time?: boolean;
-	/** Draw this endpoint's state on the newest row as `?` (it is being asked). */
-	readonly hideState?: Side;
 };
 
 /** Label forms from the most to the least verbose: the widest that fits every row is used for all rows. */
@@ -37,7 +36,7 @@ type SegmentRow = Extract<LadderRow, {kind: 'segment'}>;
 
 export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions): string[] {
 	const width = Math.max(1, Math.floor(opts.width));
-	const all = ladderRows(events);
+	const all = ladderRows(events, opts);
 	const budget = opts.maxRows === undefined ? Infinity : Math.max(0, Math.floor(opts.maxRows));
 	const rowBudget = opts.pending ? Math.max(0, budget - 1) : budget;
 	const rows = rowBudget === Infinity ? all : all.slice(Math.max(0, all.length - rowBudget));
@@ -62,10 +61,9 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 		[{text: center(fit(earlier, mid), mid), style: SGR.dim}], {text: 'server', style: SGR.header}));
 
 	let before = previous;
-	rows.forEach((row, i) => {
-		const newest = i === rows.length - 1;
+	rows.forEach(row => {
 		const state = (side: Side): Part => {
-			if (newest && opts.hideState === side) return {text: '?', style: SGR.pending};
+			if (row.hidden.includes(side)) return {text: '?', style: SGR.pending};
 			const s = row.states[side];
 			return {text: fit(name(s), stateWidth), ...(before && before[side] !== s ? {style: SGR.changed} : {})};
 		};
@@ -125,6 +123,7 @@ function labelOf(row: SegmentRow, tier: number, relative: boolean): string {
 		row.retransmit ? (tier === 0 ? 'retransmission' : 'rtx') : '',
 		row.seg.fate === 'duplicated' ? (tier === 0 ? 'duplicated' : 'dup') : '',
 		row.seg.delayed ? (tier === 0 ? 'delayed' : 'late') : '',
+		row.inFlight ? 'in flight' : '',
 	].filter(Boolean);
 	return segmentLabel(row.seg, tier, relative) + marks.map(m => ` [${m}]`).join('');
 }
@@ -237,4 +236,4 @@ function render(parts: readonly Part[], color: boolean): string {
 	return trimmed.map(p => (color && p.style && p.text.trim() ? `\u001B[${p.style}m${p.text}\u001B[0m` : p.text)).join('');
 }
 
-export type {LadderRow, States};
+export type {LadderRow, States, Unknown, View};

@@ -31,8 +31,9 @@ describe('labels and arrows', () => {
 		expect(lines.join('\n')).not.toContain('PSH');
 	});
 
-	test('a state change no segment shows gets its own row with its cause (LISTEN before the SYN)', () => {
-		expect(lines[1]).toMatch(/^SYN-SENT +connect +listen LISTEN$/);
+	test('a state change no segment shows gets its own row with its cause (LISTEN before the connect the SYN shows)', () => {
+		expect(lines[1]).toMatch(/^CLOSED +listen LISTEN$/);
+		expect(lines[2]).toMatch(/^SYN-SENT +─ SYN/);
 	});
 
 	test('the teardown ends with TIME-WAIT on the client and CLOSED on the server', () => {
@@ -131,6 +132,13 @@ describe('lost, duplicated, retransmitted, pending', () => {
 		expect(lines.join('\n')).toMatch(/◀─+ ACK seq=5001 ack=1101 len=50 \[dup(licated)?\] ─/);
 	});
 
+	test('a segment that arrives only after its receiver changed state says it is in flight', () => {
+		const crossing = ladderLines(play(['together: [ { client: connect }, { server: connect } ]'], FIXED).events, {width: 80, relative: true});
+		expect(crossing[1]).toMatch(/^SYN-SENT +─ SYN seq=0 \[in flight\] ─+▶ CLOSED$/);
+		expect(crossing.at(-1)).not.toContain('in flight');
+		expect(lines.join('\n')).not.toContain('in flight'); // several segments in flight, no receiver changed state
+	});
+
 	test('a segment lost from the server stops part-way on the way to the client', () => {
 		const back = play([...OPEN, 'drop: { from: server }', 'server: send 10'], FIXED);
 		const row = rowWith(ladderLines(back.events, {width: 80, relative: false}), 'lost')!;
@@ -150,11 +158,15 @@ describe('lost, duplicated, retransmitted, pending', () => {
 		expect(fromServer).toHaveLength(ladderLines(shown, {width: 80, relative: false}).length + 1);
 	});
 
-	test('hideState draws the asked endpoint\'s newest state as ?', () => {
+	test('unknown draws a side\'s state as ? from its event on, without the changed-state colour', () => {
 		const open = play(OPEN, FIXED);
-		const lines = ladderLines(open.events, {width: 80, relative: false, hideState: 'server'});
-		expect(lines[lines.length - 1]).toMatch(/▶ \?$/);
-		expect(lines[lines.length - 2]).toMatch(/SYN-RECEIVED$/);
+		const lastAck = open.events.length - 1 - [...open.events].reverse().findIndex(e => e.type === 'segment');
+		const lines = ladderLines(open.events, {width: 80, relative: false, color: true, unknown: {server: lastAck}});
+		const bare = lines.map(l => l.replace(/\u001B\[[0-9;]*m/g, ''));
+		expect(bare[bare.length - 1]).toMatch(/^ESTABLISHED +─ ACK .*▶ \?$/);
+		expect(bare[bare.length - 2]).toMatch(/SYN-RECEIVED$/);
+		expect(lines[lines.length - 1]).toContain('\u001B[1;36m?\u001B[0m');
+		expect(lines[lines.length - 1]).not.toContain('\u001B[1;32m');
 	});
 });
 

@@ -25,6 +25,10 @@ export type LadderOptions = View & {
 
 /** Label forms from the most to the least verbose: the widest that fits every row is used for all rows. */
 const TIERS = 7;
+/** The label forms that write flags as tcpdump's letters. */
+const LETTER_TIERS: readonly number[] = [3, 6];
+/** tcpdump's flag letters, in its order, with the words they stand for (the legend). */
+const LETTERS: readonly (readonly [string, string])[] = [['S', 'SYN'], ['F', 'FIN'], ['R', 'RST'], ['P', 'PSH'], ['.', 'ACK']];
 
 // Linux's ss(8) names, for narrow terminals.
 const SHORT_STATES: Partial<Record<State, string>> = {'SYN-RECEIVED': 'SYN-RECV', ESTABLISHED: 'ESTAB'};
@@ -56,9 +60,15 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 	], width), opts.color === true);
 
 	const out: string[] = [];
-	const earlier = hidden > 0 ? `↑ ${hidden} earlier row${hidden === 1 ? '' : 's'}` : '';
-	out.push(line(timeWidth ? 'time (s)' : '', {text: 'client', style: SGR.header},
-		[{text: center(fit(earlier, mid), mid), style: SGR.dim}], {text: 'server', style: SGR.header}));
+	const legend = LETTERS.filter(([letter]) => rows.some(r => r.kind === 'segment' && LETTER_TIERS.includes(rowTier(r, tier, mid, opts.relative))
+		&& letterFlags(r.seg).includes(letter))).map(([letter, word]) => `${letter}=${word}`);
+	// The header's middle may also use what the word "client" leaves of its column.
+	const spare = Math.max(0, stateWidth - 'client'.length);
+	out.push(render(clip([
+		...(timeWidth ? [{text: 'time (s)'.padStart(timeWidth - 1) + ' '}] : []),
+		{text: 'client', style: SGR.header}, {text: ' '}, {text: center(headerMiddle(hidden, legend, spare + mid), spare + mid), style: SGR.dim},
+		{text: ' '}, {text: 'server', style: SGR.header},
+	], width), opts.color === true));
 
 	let before = previous;
 	rows.forEach(row => {
@@ -101,7 +111,7 @@ function overhead(seg: SegmentEvent): number {
 	return seg.fate === 'dropped' ? 10 : 5;
 }
 
-/** `FIN,ACK seq=1101 ack=5201 len=0` … `F. 1101/5201` … `F.`; PSH is never drawn (it is never asked). */
+/** `FIN,ACK seq=1101 ack=5201 len=0` … `F. 1101/5201` … `F.`; data that ends a write: `PSH,ACK` … `P.`. */
 export function segmentLabel(seg: SegmentEvent, tier: number, relative: boolean): string {
 	const seq = relative ? seg.rel.seq : seg.seq;
 	const ack = relative ? seg.rel.ack : seg.ack;
@@ -128,16 +138,28 @@ function labelOf(row: SegmentRow, tier: number, relative: boolean): string {
 	return segmentLabel(row.seg, tier, relative) + marks.map(m => ` [${m}]`).join('');
 }
 
-/** SYN,ACK / FIN,ACK / RST — the control flag first, as people write it. */
+/** SYN,ACK / FIN,ACK / PSH,ACK / RST — the control flag first and ACK last, as people (and Wireshark) write it. */
 function wordFlags(seg: SegmentEvent): string {
-	const shown = ['SYN', 'FIN', 'RST', 'ACK'].filter(f => seg.flags.includes(f as never));
+	const shown = ['SYN', 'FIN', 'RST', 'PSH', 'ACK'].filter(f => seg.flags.includes(f as never));
 	return shown.length ? shown.join(',') : 'none';
 }
 
-/** tcpdump's letters: S, F, R, and `.` for ACK. */
+/** tcpdump's letters, in its order: S, F, R, P, and `.` for ACK (`[P.]`, `[FP.]`). */
 function letterFlags(seg: SegmentEvent): string {
-	const l = (['SYN', 'FIN', 'RST'] as const).filter(f => seg.flags.includes(f)).map(f => f[0]).join('') + (seg.flags.includes('ACK') ? '.' : '');
+	const l = LETTERS.filter(([, word]) => seg.flags.includes(word as never)).map(([letter]) => letter).join('');
 	return l || 'none';
+}
+
+/** The header's middle: how many rows scrolled away, and a legend of the letters drawn; shorter forms when narrow. */
+function headerMiddle(hidden: number, legend: readonly string[], mid: number): string {
+	const earlier = hidden > 0 ? [`↑ ${hidden} earlier row${hidden === 1 ? '' : 's'}`, `↑ ${hidden} earlier`, `↑ ${hidden}`] : [''];
+	for (let keep = legend.length; keep >= 0; keep--) {
+		for (const e of earlier) {
+			const text = [e, legend.slice(0, keep).join(' ')].filter(Boolean).join(' · ');
+			if (text.length <= mid) return text;
+		}
+	}
+	return fit(earlier[earlier.length - 1]!, mid);
 }
 
 function middleOf(row: LadderRow, mid: number, tier: number, relative: boolean): Part[] {

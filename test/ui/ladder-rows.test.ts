@@ -205,7 +205,12 @@ describe('every shipped lesson reads forward in time', () => {
 	test.each(lessons.map(l => [l.id, l] as const))('%s, 40 seeds, the whole trace and every prefix of it', (_id, lesson) => {
 		for (let seed = 1; seed <= 40; seed++) {
 			const events = run(lesson.scenario, seed).events;
-			expect(backwards(events, ladderRows(events)), `seed ${seed}`).toEqual([]);
+			const rows = ladderRows(events);
+			expect(backwards(events, rows), `seed ${seed}`).toEqual([]);
+			// Cause, then effect: a note on an arriving segment (dropped, SYN cookie) right below that segment's row.
+			rows.forEach((r, n) => {
+				if (r.kind === 'note') expect(rows[n - 1], `seed ${seed}, ${r.note.note}`).toMatchObject({kind: 'segment', seg: {to: r.note.endpoint}});
+			});
 			if (seed > 3) continue;
 			for (let n = 1; n < events.length; n++) expect(backwards(events.slice(0, n), ladderRows(events.slice(0, n))), `seed ${seed}, ${n} events`).toEqual([]);
 		}

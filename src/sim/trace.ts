@@ -21,7 +21,7 @@ export type SegmentEvent = {
 	readonly rel: {readonly seq: number; readonly ack: number | null};
 	/** Both endpoints once this segment was handled (arrived, or was lost). Not part of the JSON. */
 	after?: Readonly<Record<Side, Snapshot>>;
-	/** Index in the trace's events of the first event its receiver emitted on its (first) arrival; unset while in flight or if lost. Not part of the JSON. */
+	/** Index in the trace's events at which its (first) arrival was handled: what the receiver did starts there. Unset while in flight or if lost. Not part of the JSON. */
 	arrived?: number;
 	/** Which flight this is (a duplicate shares it). Not part of the JSON. */
 	readonly id: number;

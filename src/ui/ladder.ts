@@ -44,8 +44,8 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 	const budget = opts.maxRows === undefined ? Infinity : Math.max(0, Math.floor(opts.maxRows));
 	const rowBudget = opts.pending ? Math.max(0, budget - 1) : budget;
 	const rows = rowBudget === Infinity ? all : all.slice(Math.max(0, all.length - rowBudget));
-	const hidden = all.length - rows.length;
-	const previous = hidden > 0 ? all[hidden - 1]?.states : undefined;
+	const above = all.length - rows.length; // rows scrolled away
+	const previous = above > 0 ? all[above - 1]?.states : undefined;
 
 	const full = width >= 60;
 	const stateWidth = Math.min(full ? 12 : 10, Math.max(1, Math.floor((width - 9) / 2)));
@@ -66,7 +66,7 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 	const spare = Math.max(0, stateWidth - 'client'.length);
 	out.push(render(clip([
 		...(timeWidth ? [{text: 'time (s)'.padStart(timeWidth - 1) + ' '}] : []),
-		{text: 'client', style: SGR.header}, {text: ' '}, {text: center(headerMiddle(hidden, legend, spare + mid), spare + mid), style: SGR.dim},
+		{text: 'client', style: SGR.header}, {text: ' '}, {text: center(headerMiddle(above, legend, spare + mid), spare + mid), style: SGR.dim},
 		{text: ' '}, {text: 'server', style: SGR.header},
 	], width), opts.color === true));
 
@@ -151,8 +151,8 @@ function letterFlags(seg: SegmentEvent): string {
 }
 
 /** The header's middle: how many rows scrolled away, and a legend of the letters drawn; shorter forms when narrow. */
-function headerMiddle(hidden: number, legend: readonly string[], mid: number): string {
-	const earlier = hidden > 0 ? [`↑ ${hidden} earlier row${hidden === 1 ? '' : 's'}`, `↑ ${hidden} earlier`, `↑ ${hidden}`] : [''];
+function headerMiddle(above: number, legend: readonly string[], mid: number): string {
+	const earlier = above > 0 ? [`↑ ${above} earlier row${above === 1 ? '' : 's'}`, `↑ ${above} earlier`, `↑ ${above}`] : [''];
 	for (let keep = legend.length; keep >= 0; keep--) {
 		for (const e of earlier) {
 			const text = [e, legend.slice(0, keep).join(' ')].filter(Boolean).join(' · ');

@@ -99,10 +99,10 @@ function close(tcb: Tcb, ctx: Ctx): string {
 	}
 	tcb.orphan = true;
 	if (tcb.unread > 0 && (tcb.state === 'ESTABLISHED' || tcb.state === 'CLOSE-WAIT' || tcb.state.startsWith('FIN-WAIT'))) {
-		// RFC 1122 4.2.2.13 and Linux tcp_close: closing with unread data sends RST, not FIN.
+		// RFC 1122 4.2.2.13 and Linux tcp_close: closing with unread data sends RST, not FIN (CLOSE first, then the RST).
 		tcb.unread = 0;
-		sendActiveReset(tcb, ctx);
 		setState(tcb, 'CLOSED', 'close with unread data', ctx);
+		sendActiveReset(tcb, ctx);
 		return 'ok';
 	}
 	if (tcb.state === 'FIN-WAIT-2') armFinWait2(tcb, ctx); // the orphan may not wait forever
@@ -144,9 +144,10 @@ function abort(tcb: Tcb, ctx: Ctx): string {
 	if (tcb.orphan) return 'EBADF';
 	tcb.orphan = true;
 	tcb.unread = 0;
-	// RFC 9293 3.10.5 ABORT; Linux tcp_disconnect resets only these states (tcp_need_reset).
-	if (['ESTABLISHED', 'CLOSE-WAIT', 'FIN-WAIT-1', 'FIN-WAIT-2', 'SYN-RECEIVED'].includes(tcb.state)) sendActiveReset(tcb, ctx);
+	// RFC 9293 3.10.5 ABORT; Linux tcp_disconnect resets only these states (tcp_need_reset), after entering CLOSE.
+	const reset = ['ESTABLISHED', 'CLOSE-WAIT', 'FIN-WAIT-1', 'FIN-WAIT-2', 'SYN-RECEIVED'].includes(tcb.state);
 	setState(tcb, 'CLOSED', 'abort', ctx); // SO_LINGER 0: no FIN, no TIME-WAIT
+	if (reset) sendActiveReset(tcb, ctx);
 	return 'ok';
 }
 

@@ -189,10 +189,11 @@ export function processText(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	if (tcb.state !== 'ESTABLISHED' && tcb.state !== 'FIN-WAIT-1' && tcb.state !== 'FIN-WAIT-2') return; // after a FIN, text is ignored
 	const newData = seg.len > 0 && seqGt(seqAdd(seg.seq, seg.len), tcb.rcvNxt);
 	if (tcb.orphan && newData) {
-		// Linux tcp_rcv_state_process: data for a socket closed by the application → RST, connection gone (RFC 1122 4.2.2.13)
-		ctx.emit({kind: 'send', seg: {seq: seg.ack ?? tcb.sndNxt, ack: null, ctl: 'RST', len: 0, win: 0}});
+		// Linux tcp_rcv_state_process: data for a socket closed by the application → RST, connection gone (RFC 1122 4.2.2.13).
+		// Linux tcp_reset closes the socket before the caller sends the RST: the state change is traced first.
 		tcb.error = 'ECONNRESET';
 		setState(tcb, 'CLOSED', 'data after close', ctx);
+		ctx.emit({kind: 'send', seg: {seq: seg.ack ?? tcb.sndNxt, ack: null, ctl: 'RST', len: 0, win: 0}});
 		return;
 	}
 	if (seqGt(seg.seq, tcb.rcvNxt)) {
@@ -248,8 +249,9 @@ function onFin(tcb: Tcb, ctx: Ctx, gotData: boolean): void {
 			setState(tcb, 'CLOSING', 'recv FIN', ctx); // simultaneous close: our FIN is not yet ACKed
 			return sendAck(tcb, ctx); // Linux tcp_fin: ACK at once
 		case 'FIN-WAIT-2':
-			sendAck(tcb, ctx);
-			return enterTimeWait(tcb, 'recv FIN', ctx);
+			// RFC 9293 Figure 13: the ACK of the FIN leaves from TIME-WAIT (traced state first, as for every send).
+			enterTimeWait(tcb, 'recv FIN', ctx);
+			return sendAck(tcb, ctx);
 	}
 }
 

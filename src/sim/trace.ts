@@ -21,6 +21,8 @@ export type SegmentEvent = {
 	readonly rel: {readonly seq: number; readonly ack: number | null};
 	/** Both endpoints once this segment was handled (arrived, or was lost). Not part of the JSON. */
 	after?: Readonly<Record<Side, Snapshot>>;
+	/** Index in the trace's events at which its (first) arrival was handled: what the receiver did starts there. Unset while in flight or if lost. Not part of the JSON. */
+	arrived?: number;
 	/** Which flight this is (a duplicate shares it). Not part of the JSON. */
 	readonly id: number;
 };
@@ -36,7 +38,7 @@ export type TraceEvent = SegmentEvent | StateEvent | CallEvent | TimerEvent | No
 /** One event as a JSON line; `relative` prints seq/ack relative to the ISNs. */
 export function eventToJson(e: TraceEvent, relative = false): string {
 	if (e.type !== 'segment') return JSON.stringify(e);
-	const {rel, delayed, after: _after, id: _id, ...rest} = e;
+	const {rel, delayed, after: _after, arrived: _arrived, id: _id, ...rest} = e;
 	const out: Record<string, unknown> = {...rest, ...(relative ? {seq: rel.seq, ack: rel.ack} : {})};
 	if (delayed !== undefined) out['delayed'] = delayed;
 	return JSON.stringify(out);

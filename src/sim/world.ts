@@ -167,12 +167,23 @@ function handle(w: World, n: Next): void {
 	if (n.kind === 'arrive') {
 		w.inFlight = w.inFlight.filter(f => f !== n.flight);
 		w.arrivals.push({id: n.flight.id, event: w.events.length});
+		markArrival(w, n.flight.id);
 		receive(w.eps[n.flight.to], n.flight.seg, ctxFor(w, n.flight.to));
 		w.pendingSnapshots.push(n.flight.id);
 	} else {
 		fireTimer(w.eps[n.side], n.timer, ctxFor(w, n.side));
 	}
 	takeSnapshots(w);
+}
+
+/** Note where in the trace a segment arrived, so that a reader can tell its effects from what happened while it travelled. */
+function markArrival(w: World, id: number): void {
+	for (let i = w.events.length - 1; i >= 0; i--) {
+		const e = w.events[i]!;
+		if (e.type !== 'segment' || e.id !== id) continue;
+		if (e.arrived === undefined) e.arrived = w.events.length; // a duplicate's second copy keeps the first arrival
+		return;
+	}
 }
 
 /** Record both endpoints on the segments just handled (the first arrival wins for a duplicate). */

@@ -5,7 +5,7 @@ import {Box, Text, useStdout} from 'ink';
 import {useContext} from 'react';
 import type {Side} from '../sim/segment.js';
 import type {TraceEvent} from '../sim/trace.js';
-import {ladderLines} from './ladder.js';
+import {type Unknown, ladderLines} from './ladder.js';
 import {ColorContext} from './Tinted.js';
 
 export type Props = {
@@ -19,19 +19,19 @@ export type Props = {
 	readonly maxRows?: number;
 	/** Columns to use (default: the terminal's width, or 80). */
 	readonly width?: number;
-	/** From this index in `events` on, the side's state is not known to the learner. */
-	readonly unknown?: Partial<Record<Side, number>>;
+	/** From this index in `events` on, that side's state is not known to the learner (drawn `?`). */
+	readonly unknown?: Unknown;
+	/** Each event's index in the whole trace, when `events` leaves some out. */
+	readonly indexes?: readonly number[];
 };
 
-export function LadderDiagram({events, relative, pending, maxRows, width, unknown}: Props) {
-	// Until the ladder draws `unknown` row by row: hide the newest state of a side not known yet.
-	const hideState = (['client', 'server'] as const).find(side => unknown?.[side] !== undefined && unknown[side]! < events.length);
+export function LadderDiagram({events, relative, pending, maxRows, width, unknown, indexes}: Props) {
 	const {stdout} = useStdout();
 	const color = useContext(ColorContext);
 	const columns = width ?? (stdout.columns || 80);
 	const lines = ladderLines(events, {
 		width: columns, relative, color,
-		...(pending ? {pending} : {}), ...(maxRows === undefined ? {} : {maxRows}), ...(hideState ? {hideState} : {}),
+		...(pending ? {pending} : {}), ...(maxRows === undefined ? {} : {maxRows}), ...(unknown ? {unknown} : {}), ...(indexes ? {indexes} : {}),
 	});
 	return (
 		<Box flexDirection="column">

@@ -134,7 +134,7 @@ export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver,
 		<Box flexDirection="column">
 			<Lines lines={view.header} />
 			<LadderDiagram events={view.ladder.events} relative={session.relative} width={width} maxRows={view.ladder.maxRows}
-				{...(view.ladder.pending ? {pending: view.ladder.pending} : {})} unknown={view.ladder.unknown} />
+				{...(view.ladder.pending ? {pending: view.ladder.pending} : {})} unknown={view.ladder.unknown} indexes={view.ladder.indexes} />
 			{gap(1)}
 			<Lines lines={view.story} />
 			{gap(2)}

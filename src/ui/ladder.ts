@@ -5,9 +5,10 @@
 import type {State} from '../sim/endpoint.js';
 import type {Side} from '../sim/segment.js';
 import type {SegmentEvent, TraceEvent} from '../sim/trace.js';
-import {type LadderRow, type States, ladderRows} from './ladder-rows.js';
+import {type LadderRow, type States, type Unknown, type View, ladderRows} from './ladder-rows.js';
 
-export type LadderOptions = {
+/** `unknown` draws a side as `?` from an event on (and no row is made only to show it); `indexes` place a filtered view in the trace. */
+export type LadderOptions = View & {
 	/** Columns available; no line is wider. */
 	readonly width: number;
 	/** seq/ack relative to the ISNs (rel.seq/rel.ack, Wireshark's default) instead of absolute. */
@@ -20,12 +21,14 @@ export type LadderOptions = {
 	readonly color?: boolean;
 	/** A time column (seconds since the start), when the width allows (72 columns or more). */
 	readonly time?: boolean;
-	/** Draw this endpoint's state on the newest row as `?` (it is being asked). */
-	readonly hideState?: Side;
 };
 
 /** Label forms from the most to the least verbose: the widest that fits every row is used for all rows. */
 const TIERS = 7;
+/** The label forms that write flags as tcpdump's letters. */
+const LETTER_TIERS: readonly number[] = [3, 6];
+/** tcpdump's flag letters, in its order, with the words they stand for (the legend). */
+const LETTERS: readonly (readonly [string, string])[] = [['S', 'SYN'], ['F', 'FIN'], ['R', 'RST'], ['P', 'PSH'], ['.', 'ACK']];
 
 // Linux's ss(8) names, for narrow terminals.
 const SHORT_STATES: Partial<Record<State, string>> = {'SYN-RECEIVED': 'SYN-RECV', ESTABLISHED: 'ESTAB'};
@@ -37,12 +40,12 @@ type SegmentRow = Extract<LadderRow, {kind: 'segment'}>;
 
 export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions): string[] {
 	const width = Math.max(1, Math.floor(opts.width));
-	const all = ladderRows(events);
+	const all = ladderRows(events, opts);
 	const budget = opts.maxRows === undefined ? Infinity : Math.max(0, Math.floor(opts.maxRows));
 	const rowBudget = opts.pending ? Math.max(0, budget - 1) : budget;
 	const rows = rowBudget === Infinity ? all : all.slice(Math.max(0, all.length - rowBudget));
-	const hidden = all.length - rows.length;
-	const previous = hidden > 0 ? all[hidden - 1]?.states : undefined;
+	const above = all.length - rows.length; // rows scrolled away
+	const previous = above > 0 ? all[above - 1]?.states : undefined;
 
 	const full = width >= 60;
 	const stateWidth = Math.min(full ? 12 : 10, Math.max(1, Math.floor((width - 9) / 2)));
@@ -57,15 +60,20 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 	], width), opts.color === true);
 
 	const out: string[] = [];
-	const earlier = hidden > 0 ? `↑ ${hidden} earlier row${hidden === 1 ? '' : 's'}` : '';
-	out.push(line(timeWidth ? 'time (s)' : '', {text: 'client', style: SGR.header},
-		[{text: center(fit(earlier, mid), mid), style: SGR.dim}], {text: 'server', style: SGR.header}));
+	const legend = LETTERS.filter(([letter]) => rows.some(r => r.kind === 'segment' && LETTER_TIERS.includes(rowTier(r, tier, mid, opts.relative))
+		&& letterFlags(r.seg).includes(letter))).map(([letter, word]) => `${letter}=${word}`);
+	// The header's middle may also use what the word "client" leaves of its column.
+	const spare = Math.max(0, stateWidth - 'client'.length);
+	out.push(render(clip([
+		...(timeWidth ? [{text: 'time (s)'.padStart(timeWidth - 1) + ' '}] : []),
+		{text: 'client', style: SGR.header}, {text: ' '}, {text: center(headerMiddle(above, legend, spare + mid), spare + mid), style: SGR.dim},
+		{text: ' '}, {text: 'server', style: SGR.header},
+	], width), opts.color === true));
 
 	let before = previous;
-	rows.forEach((row, i) => {
-		const newest = i === rows.length - 1;
+	rows.forEach(row => {
 		const state = (side: Side): Part => {
-			if (newest && opts.hideState === side) return {text: '?', style: SGR.pending};
+			if (row.hidden.includes(side)) return {text: '?', style: SGR.pending};
 			const s = row.states[side];
 			return {text: fit(name(s), stateWidth), ...(before && before[side] !== s ? {style: SGR.changed} : {})};
 		};
@@ -103,7 +111,7 @@ function overhead(seg: SegmentEvent): number {
 	return seg.fate === 'dropped' ? 10 : 5;
 }
 
-/** `FIN,ACK seq=1101 ack=5201 len=0` … `F. 1101/5201` … `F.`; PSH is never drawn (it is never asked). */
+/** `FIN,ACK seq=1101 ack=5201 len=0` … `F. 1101/5201` … `F.`; data that ends a write: `PSH,ACK` … `P.`. */
 export function segmentLabel(seg: SegmentEvent, tier: number, relative: boolean): string {
 	const seq = relative ? seg.rel.seq : seg.seq;
 	const ack = relative ? seg.rel.ack : seg.ack;
@@ -125,20 +133,33 @@ function labelOf(row: SegmentRow, tier: number, relative: boolean): string {
 		row.retransmit ? (tier === 0 ? 'retransmission' : 'rtx') : '',
 		row.seg.fate === 'duplicated' ? (tier === 0 ? 'duplicated' : 'dup') : '',
 		row.seg.delayed ? (tier === 0 ? 'delayed' : 'late') : '',
+		row.inFlight ? 'in flight' : '',
 	].filter(Boolean);
 	return segmentLabel(row.seg, tier, relative) + marks.map(m => ` [${m}]`).join('');
 }
 
-/** SYN,ACK / FIN,ACK / RST — the control flag first, as people write it. */
+/** SYN,ACK / FIN,ACK / PSH,ACK / RST — the control flag first and ACK last, as people (and Wireshark) write it. */
 function wordFlags(seg: SegmentEvent): string {
-	const shown = ['SYN', 'FIN', 'RST', 'ACK'].filter(f => seg.flags.includes(f as never));
+	const shown = ['SYN', 'FIN', 'RST', 'PSH', 'ACK'].filter(f => seg.flags.includes(f as never));
 	return shown.length ? shown.join(',') : 'none';
 }
 
-/** tcpdump's letters: S, F, R, and `.` for ACK. */
+/** tcpdump's letters, in its order: S, F, R, P, and `.` for ACK (`[P.]`, `[FP.]`). */
 function letterFlags(seg: SegmentEvent): string {
-	const l = (['SYN', 'FIN', 'RST'] as const).filter(f => seg.flags.includes(f)).map(f => f[0]).join('') + (seg.flags.includes('ACK') ? '.' : '');
+	const l = LETTERS.filter(([, word]) => seg.flags.includes(word as never)).map(([letter]) => letter).join('');
 	return l || 'none';
+}
+
+/** The header's middle: how many rows scrolled away, and a legend of the letters drawn; shorter forms when narrow. */
+function headerMiddle(above: number, legend: readonly string[], mid: number): string {
+	const earlier = above > 0 ? [`↑ ${above} earlier row${above === 1 ? '' : 's'}`, `↑ ${above} earlier`, `↑ ${above}`] : [''];
+	for (let keep = legend.length; keep >= 0; keep--) {
+		for (const e of earlier) {
+			const text = [e, legend.slice(0, keep).join(' ')].filter(Boolean).join(' · ');
+			if (text.length <= mid) return text;
+		}
+	}
+	return fit(earlier[earlier.length - 1]!, mid);
 }
 
 function middleOf(row: LadderRow, mid: number, tier: number, relative: boolean): Part[] {
@@ -237,4 +258,4 @@ function render(parts: readonly Part[], color: boolean): string {
 	return trimmed.map(p => (color && p.style && p.text.trim() ? `\u001B[${p.style}m${p.text}\u001B[0m` : p.text)).join('');
 }
 
-export type {LadderRow, States};
+export type {LadderRow, States, Unknown, View};

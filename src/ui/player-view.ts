@@ -32,6 +32,7 @@ export type PlayerView = {
 		readonly events: readonly TraceEvent[];
 		readonly pending?: {readonly from?: Side};
 		readonly unknown: Partial<Record<Side, number>>;
+		readonly indexes: readonly number[];
 		readonly maxRows: number;
 	};
 	readonly story: readonly Line[];
@@ -48,9 +49,9 @@ export type PlayerView = {
 
 
 /** The events to draw (what the engine lets the learner see), the segment being asked about, the states not known yet. */
-export function ladderFocus(s: Session): {events: readonly TraceEvent[]; pending?: {from?: Side}; unknown: Partial<Record<Side, number>>} {
+export function ladderFocus(s: Session): {events: readonly TraceEvent[]; pending?: {from?: Side}; unknown: Partial<Record<Side, number>>; indexes: readonly number[]} {
 	const v = visible(s);
-	return {events: v.events, unknown: v.unknown, ...(v.pending ? {pending: v.pending} : {})};
+	return {events: v.events, unknown: v.unknown, indexes: v.indexes, ...(v.pending ? {pending: v.pending} : {})};
 }
 
 function feedbackLines(s: Session, width: number): Line[] {
@@ -147,7 +148,7 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 	const fixed = () => header.length + 1 /* footer */ + answered.length + inputHeight() + cont.length;
 	const available = Math.max(1, height - 1); // the last line stays free: ink redraws everything when a frame fills the screen
 	const events = ladderFocus(s);
-	const ladderNatural = 1 + ladderRows(events.events).length + (events.pending ? 1 : 0);
+	const ladderNatural = 1 + ladderRows(events.events, events).length + (events.pending ? 1 : 0);
 	const ladderMin = Math.min(ladderNatural, 3);
 	const flex = [storyBlock, hintBlock, explBlock, fbBlock, promptBlock]; // shrunk in this order
 	const used = () => fixed() + flex.reduce((n, b) => n + b.lines.length, 0);

@@ -25,14 +25,15 @@ describe('labels and arrows', () => {
 		expect(rowWith(lines, 'ACK seq=1001 ack=5001 len=0 ─')).toMatch(/^ESTABLISHED +─ ACK seq=1001 ack=5001 len=0 ─+▶ ESTABLISHED$/);
 	});
 
-	test('data carries len, FIN carries len=0 at full width; PSH is not drawn', () => {
-		expect(rowWith(lines, 'ACK seq=1001 ack=5001 len=100')).toBeDefined();
+	test('data carries len and PSH (it ends a write), FIN carries len=0 at full width', () => {
+		expect(rowWith(lines, '─ PSH,ACK seq=1001 ack=5001 len=100 ─')).toBeDefined();
 		expect(rowWith(lines, 'FIN,ACK seq=1101 ack=5201 len=0')).toMatch(/^FIN-WAIT-1 +─ FIN,ACK/);
-		expect(lines.join('\n')).not.toContain('PSH');
+		expect(rowWith(lines, 'ACK seq=5001 ack=1101 len=0')).not.toContain('PSH'); // a bare ACK carries no PSH
 	});
 
-	test('a state change no segment shows gets its own row with its cause (LISTEN before the SYN)', () => {
-		expect(lines[1]).toMatch(/^SYN-SENT +connect +listen LISTEN$/);
+	test('a state change no segment shows gets its own row with its cause (LISTEN before the connect the SYN shows)', () => {
+		expect(lines[1]).toMatch(/^CLOSED +listen LISTEN$/);
+		expect(lines[2]).toMatch(/^SYN-SENT +─ SYN/);
 	});
 
 	test('the teardown ends with TIME-WAIT on the client and CLOSED on the server', () => {
@@ -56,7 +57,7 @@ describe('labels and arrows', () => {
 		const segs = play(FULL, FIXED).events.filter((e): e is SegmentEvent => e.type === 'segment');
 		expect(segmentLabel(segs[0]!, 0, false)).toBe('SYN seq=1000');
 		expect([0, 1, 2, 3, 4, 5, 6].map(t => segmentLabel(segs[3]!, t, false))).toEqual(
-			['ACK seq=1001 ack=5001 len=100', 'ACK seq=1001 ack=5001 len=100', 'ACK 1001/5001 len=100', '. 1001/5001 len=100', 'ACK len=100', 'ACK', '.']);
+			['PSH,ACK seq=1001 ack=5001 len=100', 'PSH,ACK seq=1001 ack=5001 len=100', 'PSH,ACK 1001/5001 len=100', 'P. 1001/5001 len=100', 'PSH,ACK len=100', 'PSH,ACK', 'P.']);
 	});
 });
 
@@ -119,22 +120,29 @@ describe('lost, duplicated, retransmitted, pending', () => {
 
 	test('a lost segment stops part-way with ✗ lost and no arrowhead', () => {
 		const lost = rowWith(lines, '✗ lost')!;
-		expect(lost).toMatch(/^ESTABLISHED +─ ACK seq=1001 ack=5001 len=100 ─+✗ lost +ESTABLISHED$/);
+		expect(lost).toMatch(/^ESTABLISHED +─ PSH,ACK seq=1001 ack=5001 len=100 ─+✗ lost +ESTABLISHED$/);
 		expect(lost).not.toContain('▶');
 	});
 
 	test('its retransmission is marked, and arrives', () => {
-		expect(rowWith(lines, '[rtx]') ?? rowWith(lines, '[retransmission]')).toMatch(/ACK seq=1001 ack=5001 len=100 \[(rtx|retransmission)\] ─+▶/);
+		expect(rowWith(lines, '[rtx]') ?? rowWith(lines, '[retransmission]')).toMatch(/PSH,ACK seq=1001 ack=5001 len=100 \[(rtx|retransmission)\] ─+▶/);
 	});
 
 	test('a duplicated segment is marked in words', () => {
-		expect(lines.join('\n')).toMatch(/◀─+ ACK seq=5001 ack=1101 len=50 \[dup(licated)?\] ─/);
+		expect(lines.join('\n')).toMatch(/◀─+ PSH,ACK seq=5001 ack=1101 len=50 \[dup(licated)?\] ─/);
+	});
+
+	test('a segment that arrives only after its receiver changed state says it is in flight', () => {
+		const crossing = ladderLines(play(['together: [ { client: connect }, { server: connect } ]'], FIXED).events, {width: 80, relative: true});
+		expect(crossing[1]).toMatch(/^SYN-SENT +─ SYN seq=0 \[in flight\] ─+▶ CLOSED$/);
+		expect(crossing.at(-1)).not.toContain('in flight');
+		expect(lines.join('\n')).not.toContain('in flight'); // several segments in flight, no receiver changed state
 	});
 
 	test('a segment lost from the server stops part-way on the way to the client', () => {
 		const back = play([...OPEN, 'drop: { from: server }', 'server: send 10'], FIXED);
 		const row = rowWith(ladderLines(back.events, {width: 80, relative: false}), 'lost')!;
-		expect(row).toMatch(/^ESTABLISHED +lost ✗─+ ACK seq=5001 ack=1001 len=10 ─ ESTABLISHED$/);
+		expect(row).toMatch(/^ESTABLISHED +lost ✗─+ PSH,ACK seq=5001 ack=1001 len=10 ─ ESTABLISHED$/);
 	});
 
 	test('the pending segment is a ? arrow from its sender, with no label and no states', () => {
@@ -150,11 +158,15 @@ describe('lost, duplicated, retransmitted, pending', () => {
 		expect(fromServer).toHaveLength(ladderLines(shown, {width: 80, relative: false}).length + 1);
 	});
 
-	test('hideState draws the asked endpoint\'s newest state as ?', () => {
+	test('unknown draws a side\'s state as ? from its event on, without the changed-state colour', () => {
 		const open = play(OPEN, FIXED);
-		const lines = ladderLines(open.events, {width: 80, relative: false, hideState: 'server'});
-		expect(lines[lines.length - 1]).toMatch(/▶ \?$/);
-		expect(lines[lines.length - 2]).toMatch(/SYN-RECEIVED$/);
+		const lastAck = open.events.length - 1 - [...open.events].reverse().findIndex(e => e.type === 'segment');
+		const lines = ladderLines(open.events, {width: 80, relative: false, color: true, unknown: {server: lastAck}});
+		const bare = lines.map(l => l.replace(/\u001B\[[0-9;]*m/g, ''));
+		expect(bare[bare.length - 1]).toMatch(/^ESTABLISHED +─ ACK .*▶ \?$/);
+		expect(bare[bare.length - 2]).toMatch(/SYN-RECEIVED$/);
+		expect(lines[lines.length - 1]).toContain('\u001B[1;36m?\u001B[0m');
+		expect(lines[lines.length - 1]).not.toContain('\u001B[1;32m');
 	});
 });
 
@@ -179,6 +191,30 @@ describe('scrolling', () => {
 	test('without maxRows every row is drawn', () => {
 		expect(all).toHaveLength(1 + ladderRows(t.events).length);
 		expect(all[0]).not.toContain('earlier');
+	});
+});
+
+describe('tcpdump letters and their legend', () => {
+	const t = play(FULL, '', 42);
+	test.each([
+		['words only: no legend', 100, true, undefined, /^client +server$/],
+		['words only, scrolled: the count alone', 60, true, 6, /^client +↑ 5 earlier rows +server$/],
+		['P. and . drawn: both explained, the count shortened to make room', 44, true, 6, /^client ↑ 5 earlier · P=PSH \.=ACK +server$/],
+		['F. and . drawn', 40, true, 6, /^client +↑ 5 · F=FIN \.=ACK +server$/],
+		['no room for every letter: the count stays, then as many letters as fit', 30, true, 6, /^client ↑ 5 · F=FIN +server$/],
+		['not scrolled: the legend alone', 40, true, undefined, /^client +F=FIN \.=ACK +server$/],
+	])('%s (%i columns)', (_name, w, relative, maxRows, header) => {
+		const lines = ladderLines(t.events, {width: w, relative, ...(maxRows === undefined ? {} : {maxRows})});
+		expect(lines[0]).toMatch(header);
+		expect(lines.length).toBe(1 + (maxRows ?? ladderRows(t.events).length)); // the legend takes no row
+	});
+
+	test('the letters are tcpdump\'s, in its order', () => {
+		const data = t.events.find((e): e is SegmentEvent => e.type === 'segment' && e.len > 0)!;
+		expect(segmentLabel(data, 6, true)).toBe('P.');
+		expect(segmentLabel({...data, flags: ['ACK', 'FIN', 'PSH']}, 6, true)).toBe('FP.');
+		expect(segmentLabel({...data, flags: ['ACK', 'FIN', 'PSH']}, 5, true)).toBe('FIN,PSH,ACK');
+		expect(segmentLabel({...data, flags: ['RST'], len: 0}, 6, true)).toBe('R');
 	});
 });
 

@@ -23,8 +23,14 @@ export function visible(s: Session): Visible {
 	const beat = s.beats[s.pos]!;
 	const q = beat.kind === 'ask' ? s.lesson.questions[beat.question] : undefined;
 	const asking = beat.kind === 'ask' && !s.explained;
-	// Once a prediction is answered its segment is drawn at once, without waiting for the next beat.
-	const cut = beat.kind === 'ask' && s.explained && beat.segment !== undefined ? Math.max(beat.shown, beat.segment + 1) : beat.shown;
+	// Once a prediction is answered its segment is drawn at once, with what its arrival caused (up to
+	// the next segment), unless another question still predicts the same segment.
+	let cut = beat.shown;
+	if (beat.kind === 'ask' && s.explained && beat.segment !== undefined) {
+		const later = s.beats.slice(s.pos + 1);
+		const again = later.some(b => b.kind === 'ask' && b.segment === beat.segment);
+		cut = again ? beat.shown : Math.max(beat.segment + 1, later.find(b => b.shown > beat.shown)?.shown ?? beat.segment + 1);
+	}
 
 	// Every question still to come hides its endpoint's changes in its moment, the open one included.
 	const hidden: {side: Side; from: number; to: number}[] = [];

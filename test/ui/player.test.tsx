@@ -69,7 +69,7 @@ describe('a whole lesson by keystrokes', () => {
 		expect(r.lastFrame()).toContain('✓ Right: 1001.');
 		expect(r.lastFrame()).toContain('SYN,ACK with ack = 1001.'); // the explanation
 		// Answered: the segment is drawn at once, with its label; the client's change comes with the events of its arrival.
-		expect(r.lastFrame()).toMatch(/SYN-SENT +◀─+ SYN,ACK seq=5000 ack=1001 ─ \?\n/); // the server is asked about later
+		expect(r.lastFrame()).toMatch(/ESTABLISHED +◀─+ SYN,ACK seq=5000 ack=1001 ─ \?\n/); // with what its arrival caused; the server is asked about later
 		await waitFor(() => store.saves().length === 1);
 		expect(store.saves()[0]).toMatchObject({id: 'handshake-letters', answered: 1, total: 3});
 

@@ -201,7 +201,7 @@ function main() {
 	};
 	const out = [];
 	for (const e of events) {
-		if (e.event === 'sysctls' || e.event === 'uname') continue;
+		if (e.event === 'sysctls' || e.event === 'uname' || e.event === 'counters') continue;
 		const {t, ts, ...rest} = e;
 		const ev = {t: Number((t - t0).toFixed(3)), ...rest};
 		if (e.port !== undefined && !serverPorts.has(e.port)) {
@@ -220,6 +220,7 @@ function main() {
 		description: args.description ?? '',
 		kernel,
 		sysctls,
+		counters: events.find(e => e.event === 'counters')?.values ?? {},
 		connections: fx.connections,
 		segments: fx.segments,
 		events: out,

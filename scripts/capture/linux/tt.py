@@ -126,6 +126,21 @@ class Run:
         vals["socket TCP_CONGESTION"] = CONGESTION.decode()
         self.log("kernel", "sysctls", values=vals)
 
+    def counters(self):
+        """The namespace's non-zero TCP counters (what nstat shows): which
+        kernel path ran (TCPLossProbes, TCPTimeouts, ListenOverflows ...)."""
+        vals = {}
+        for path in ("/proc/net/snmp", "/proc/net/netstat"):
+            with open(path) as f:
+                lines = f.read().split("\n")
+            for head, body in zip(lines[0::2], lines[1::2]):
+                names, nums = head.split(), body.split()
+                if names and names[0] in ("Tcp:", "TcpExt:"):
+                    for n, v in zip(names[1:], nums[1:]):
+                        if v not in ("0", "-1") and n not in ("RtoAlgorithm", "RtoMin", "RtoMax", "MaxConn"):
+                            vals[names[0][:-1] + n] = int(v)
+        self.log("kernel", "counters", values=vals)
+
     def dmesg(self, pattern):
         out = subprocess.run(["dmesg"], capture_output=True, text=True).stdout
         lines = [l for l in out.split("\n") if pattern in l]

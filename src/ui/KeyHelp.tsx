@@ -12,7 +12,7 @@ export type Props = {
 };
 
 export const KEYS: readonly (readonly [string, string])[] = [
-	['Enter, →', 'continue, or choose the highlighted answer'],
+	['Enter, →', 'continue, or choose the highlighted answer; while segments play on their own, jump to the next question'],
 	['↑ ↓ (j k)', 'move in a list of answers'],
 	['1 … 11', 'pick an answer by number (10, 11: both digits)'],
 	['h', 'next hint (earlier hints stay on screen)'],

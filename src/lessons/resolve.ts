@@ -172,6 +172,7 @@ const TIMER_WHY: Record<TimerKind, string> = {
 	'time-wait': 'the connection is kept after the close, so that a lost last ACK can be repeated and old duplicates of this connection die out.',
 	'fin-wait-2': 'a closed (orphaned) socket does not wait forever for the peer\'s FIN: net.ipv4.tcp_fin_timeout bounds it.',
 	'syn-queue': 'a half-open request lives until its SYN-ACK retries (tcp_synack_retries) run out.',
+	'keepalive': 'SO_KEEPALIVE probes a connection that has been idle too long, to find out whether the peer is still there.',
 };
 
 /** Why each timer runs and what decides its length, as the trace's profile does it. */
@@ -179,7 +180,7 @@ function timerRule(timer: TimerKind, trace: Trace): string {
 	const linux = trace.profile === 'linux';
 	switch (timer) {
 		case 'retransmit': return linux
-			? 'the retransmission timeout starts at 1 s (RFC 6298 2.1), is 200 ms once connected (Linux TCP_RTO_MIN, the loopback RTT being tiny) and doubles on each retry.'
+			? 'the retransmission timeout starts at 1 s (RFC 6298 2.1); Linux 6.x resends a SYN after 1 s four times before doubling (tcp_syn_linear_timeouts). Once connected it is 200 ms (TCP_RTO_MIN, the loopback RTT being tiny): the first expiry resends the last segment as a tail-loss probe, later ones double.'
 			: 'the retransmission timeout starts at 1 s (RFC 6298 2.1) and doubles on each retry.';
 		case 'delayed-ack': return 'Linux may hold an ACK back up to 40 ms (one 4 ms tick before any data arrived), hoping to send it along with data or a FIN.';
 		case 'time-wait': return linux
@@ -187,6 +188,7 @@ function timerRule(timer: TimerKind, trace: Trace): string {
 			: 'TIME-WAIT lasts 2×MSL, with RFC 9293\'s MSL of 2 min: 4 min.';
 		case 'fin-wait-2': return 'net.ipv4.tcp_fin_timeout (60 s unless changed) bounds how long a closed (orphaned) socket waits in FIN-WAIT-2.';
 		case 'syn-queue': return TIMER_WHY['syn-queue'];
+		case 'keepalive': return 'SO_KEEPALIVE sends a probe after tcp_keepalive_time (2 h) of silence, then every tcp_keepalive_intvl (75 s); after tcp_keepalive_probes (9) unanswered ones, an RST.';
 	}
 }
 

@@ -2,10 +2,15 @@
 // as Linux's socket API does them (listen, connect, send, read, shutdown, close, SO_LINGER 0).
 import {type Ctx, type Emit, type Tcb, flush, newTcb, sendActiveReset, sendNew, setState, setTimer, stopTimer, takeIsn} from './endpoint.js';
 
-export type CallName = 'listen' | 'connect' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'crash';
-export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'send', 'read', 'close', 'shutdown', 'abort', 'crash'];
+export type CallName = 'listen' | 'connect' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'crash' | 'poweroff' | 'keepalive';
+export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'send', 'read', 'close', 'shutdown', 'abort', 'crash', 'poweroff', 'keepalive'];
 
-export type Call = {readonly name: CallName; readonly bytes?: number};
+export type Call = {
+	readonly name: CallName;
+	readonly bytes?: number;
+	/** keepalive: TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT (the sysctls when absent). */
+	readonly keepalive?: {readonly idleUs: number; readonly intvlUs: number; readonly probes: number};
+};
 
 /** Apply one call. Returns what the call returns to the application ("ok", an errno, a byte count). */
 export function applyCall(tcb: Tcb, call: Call, ctx: Ctx): string {
@@ -27,6 +32,8 @@ function dispatch(tcb: Tcb, call: Call, ctx: Ctx): string {
 		case 'shutdown': return shutdown(tcb, ctx);
 		case 'abort': return abort(tcb, ctx);
 		case 'crash': return crash(tcb, ctx);
+		case 'poweroff': return powerOff(tcb, ctx);
+		case 'keepalive': return keepalive(tcb, call, ctx);
 	}
 }
 
@@ -45,6 +52,7 @@ function connect(tcb: Tcb, ctx: Ctx): string {
 	tcb.iss = takeIsn(tcb);
 	tcb.sndUna = tcb.sndNxt = tcb.iss;
 	tcb.rtoUs = ctx.sysctls.rtoInitialUs;
+	tcb.retransStampUs = ctx.now; // Linux tcp_connect: the SYN's time budget starts with the SYN itself
 	setState(tcb, 'SYN-SENT', 'connect', ctx);
 	sendNew(tcb, 'SYN', 0, false, ctx);
 	return 'ok';
@@ -148,6 +156,20 @@ function abort(tcb: Tcb, ctx: Ctx): string {
 	const reset = ['ESTABLISHED', 'CLOSE-WAIT', 'FIN-WAIT-1', 'FIN-WAIT-2', 'SYN-RECEIVED'].includes(tcb.state);
 	setState(tcb, 'CLOSED', 'abort', ctx); // SO_LINGER 0: no FIN, no TIME-WAIT
 	if (reset) sendActiveReset(tcb, ctx);
+	return 'ok';
+}
+
+/** The host powers off: its TCB is gone, nothing is sent, and (world.ts) nothing reaches it any more. */
+function powerOff(tcb: Tcb, ctx: Ctx): string {
+	for (const kind of Object.keys(tcb.timers) as (keyof typeof tcb.timers)[]) stopTimer(tcb, kind, ctx);
+	setState(tcb, 'CLOSED', 'power off', ctx);
+	return 'ok';
+}
+
+/** setsockopt SO_KEEPALIVE (with TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT): probe an idle connection (Linux tcp_set_keepalive). */
+function keepalive(tcb: Tcb, call: Call, ctx: Ctx): string {
+	tcb.keepalive = call.keepalive ?? {idleUs: ctx.sysctls.keepaliveTimeUs, intvlUs: ctx.sysctls.keepaliveIntvlUs, probes: ctx.sysctls.keepaliveProbes};
+	if (tcb.state === 'ESTABLISHED' || tcb.state === 'CLOSE-WAIT') setTimer(tcb, 'keepalive', tcb.keepalive.idleUs, ctx);
 	return 'ok';
 }
 

@@ -10,7 +10,7 @@ export const STATES = [
 ] as const;
 export type State = (typeof STATES)[number];
 
-export type TimerKind = 'retransmit' | 'delayed-ack' | 'time-wait' | 'fin-wait-2' | 'syn-queue';
+export type TimerKind = 'retransmit' | 'delayed-ack' | 'time-wait' | 'fin-wait-2' | 'syn-queue' | 'keepalive';
 
 /** A segment that occupies sequence space and waits for its ACK. */
 export type Unacked = {readonly seq: number; readonly len: number; readonly ctl: Control; readonly psh?: boolean};
@@ -43,9 +43,19 @@ export type Tcb = {
 	peerFin: boolean;
 	/** The listener's state came from a passive open (an RST in SYN-RECEIVED returns to LISTEN). */
 	passive: boolean;
-	/** Retransmissions of the segment at the head of rtxQueue. */
+	/** Retransmissions of the segment at the head of rtxQueue (a tail-loss probe is not one). */
 	retries: number;
 	rtoUs: number;
+	/** Timeouts since the connection began (Linux total_rto: the SYN's linear timeouts count them). */
+	totalRto: number;
+	/** A tail-loss probe is out for what is unacknowledged. */
+	tlpOut: boolean;
+	/** When the retransmission time budget started (Linux retrans_stamp): the SYN's first send, or the first retransmission. */
+	retransStampUs: number | null;
+	/** SO_KEEPALIVE with its idle time, interval and count (TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT). */
+	keepalive: {readonly idleUs: number; readonly intvlUs: number; readonly probes: number} | null;
+	/** Keepalive probes sent and not answered. */
+	probesOut: number;
 	/** Linux quickack budget; -1 until the first data arrives (tcp_event_data_recv). */
 	quickAcks: number;
 	/** Linux interactive ("pingpong") mode: delay ACKs hoping to piggyback them. */
@@ -90,7 +100,8 @@ export function newTcb(side: Side, isns: number[], sysctls: Sysctls, cookieSecre
 		side, state: 'CLOSED', iss, irs: 0, sndUna: iss, sndNxt: iss, sndWnd: sysctls.window,
 		rcvNxt: 0, rcvWnd: sysctls.window, rtxQueue: [], ooo: [], pendingSend: 0, unread: 0,
 		wrShut: false, orphan: false, peerFin: false, passive: false, retries: 0,
-		rtoUs: sysctls.rtoInitialUs, quickAcks: -1, pingpong: false, lastDataRecvUs: -1,
+		rtoUs: sysctls.rtoInitialUs, totalRto: 0, tlpOut: false, retransStampUs: null, keepalive: null, probesOut: 0,
+		quickAcks: -1, pingpong: false, lastDataRecvUs: -1,
 		// RFC 9293 3.4.1: a fresh ISN per connection; the first takes isns[0] (a scenario's fixed ISN, Trace.isn).
 		unackedRecv: 0, timers: {}, timerSetUs: {}, lastAckSent: null, synQueue: [], nextIsn: isns.slice(), cookieSecret, error: null,
 	};
@@ -107,11 +118,15 @@ export function setState(tcb: Tcb, to: State, cause: string, ctx: Ctx): void {
 
 /** Forget the connection (keep the listener's SYN queue). */
 function resetConnection(tcb: Tcb, ctx: Ctx): void {
-	for (const kind of ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2'] as const) stopTimer(tcb, kind, ctx);
+	for (const kind of ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2', 'keepalive'] as const) stopTimer(tcb, kind, ctx);
 	tcb.rtxQueue = [];
 	tcb.ooo = [];
 	tcb.pendingSend = 0;
 	tcb.retries = 0;
+	tcb.totalRto = 0;
+	tcb.tlpOut = false;
+	tcb.retransStampUs = null;
+	tcb.probesOut = 0;
 	tcb.quickAcks = -1;
 	tcb.pingpong = false;
 	tcb.unackedRecv = 0;

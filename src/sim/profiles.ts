@@ -13,10 +13,16 @@ export type Profile = {
 	readonly jiffyUs: number;
 	/** Linux TCP_MAX_QUICKACKS: the first 16 data segments are ACKed at once. */
 	readonly quickAcks: number;
-	/** RTO once the connection is up. Linux: TCP_RTO_MIN 200 ms (loopback RTT ~0); textbook: RFC 6298's 1 s. */
+	/** RTO once the connection is up. Linux tcp_set_rto: TCP_RTO_MIN 200 ms + the loopback RTT, rounded up to a 4 ms tick = 204 ms (captured: 205-208 ms); textbook: RFC 6298's 1 s. */
 	readonly rtoEstablishedUs: number;
 	/** Maximum Segment Lifetime; TIME-WAIT lasts 2*MSL. Linux: TCP_TIMEWAIT_LEN is a fixed 60 s; RFC 9293 3.4.2: MSL = 2 min. */
 	readonly mslUs: number;
+	/** Linux ≥ 6.5: the first tcp_syn_linear_timeouts SYN retransmissions keep a 1 s timeout; textbook: doubling from the start. */
+	readonly linearSynTimeouts: boolean;
+	/** Linux tcp_schedule_loss_probe: the first timeout on an open connection resends the last segment without backing off (a tail-loss probe). */
+	readonly tailLossProbe: boolean;
+	/** Linux retransmits_timed_out: tcp_retries2 (and tcp_syn_retries) are a time budget modelled on doubling timeouts; textbook: a count of retransmissions. */
+	readonly retryTimeBudget: boolean;
 };
 
 const SECOND = 1_000_000;
@@ -28,8 +34,11 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 		delayedAckUs: 40_000,
 		jiffyUs: 4_000,
 		quickAcks: 16,
-		rtoEstablishedUs: 200_000,
+		rtoEstablishedUs: 204_000,
 		mslUs: 30 * SECOND,
+		linearSynTimeouts: true,
+		tailLossProbe: true,
+		retryTimeBudget: true,
 	},
 	textbook: {
 		name: 'textbook',
@@ -39,17 +48,30 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 		quickAcks: 0,
 		rtoEstablishedUs: 1 * SECOND,
 		mslUs: 120 * SECOND,
+		linearSynTimeouts: false,
+		tailLossProbe: false,
+		retryTimeBudget: false,
 	},
 };
 
 /** Settings shared by both profiles, Linux's defaults; a scenario may override them. */
 export type Sysctls = {
-	/** net.ipv4.tcp_syn_retries: SYN retransmissions before connect() fails (6: gives up after 127 s). */
+	/** net.ipv4.tcp_syn_retries: SYN retransmissions before connect() fails (Linux 6.x: with the linear timeouts, 10 SYN retransmissions, failing at 131 s). */
 	readonly synRetries: number;
+	/** net.ipv4.tcp_syn_linear_timeouts (Linux ≥ 6.5, default 4): SYN timeouts that stay at 1 s before doubling; they add to tcp_syn_retries. */
+	readonly synLinearTimeouts: number;
 	/** net.ipv4.tcp_synack_retries: SYN-ACK retransmissions before a half-open request is dropped (5: 63 s). */
 	readonly synackRetries: number;
-	/** net.ipv4.tcp_retries2: data/FIN retransmissions before the connection is dropped. */
+	/** net.ipv4.tcp_retries2: on Linux the time budget of 15 doubling timeouts from TCP_RTO_MIN (924.6 s), not a count. */
 	readonly retries2: number;
+	/** net.ipv4.tcp_orphan_retries: the same for a socket the application closed; 0 means 8 while the peer may be alive. */
+	readonly orphanRetries: number;
+	/** Linux TCP_RTO_MIN (net.ipv4.tcp_rto_min_us): 200 ms, the base of the retries time budget. */
+	readonly rtoMinUs: number;
+	/** net.ipv4.tcp_keepalive_time / _intvl / _probes: idle time before the first probe, time between probes, unanswered probes before the reset. */
+	readonly keepaliveTimeUs: number;
+	readonly keepaliveIntvlUs: number;
+	readonly keepaliveProbes: number;
 	/** net.ipv4.tcp_fin_timeout, seconds: how long an orphaned socket waits in FIN-WAIT-2. */
 	readonly finTimeoutUs: number;
 	/** net.ipv4.tcp_syncookies: 1 = answer with a cookie when the SYN queue is full. */
@@ -68,8 +90,14 @@ export type Sysctls = {
 
 export const DEFAULT_SYSCTLS: Sysctls = {
 	synRetries: 6,
+	synLinearTimeouts: 4,
 	synackRetries: 5,
 	retries2: 15,
+	orphanRetries: 0,
+	rtoMinUs: 200_000,
+	keepaliveTimeUs: 7200 * SECOND,
+	keepaliveIntvlUs: 75 * SECOND,
+	keepaliveProbes: 9,
 	finTimeoutUs: 60 * SECOND,
 	syncookies: true,
 	backlog: 128,

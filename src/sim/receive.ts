@@ -171,6 +171,8 @@ function ackRetransmitQueue(tcb: Tcb, ctx: Ctx): void {
 	tcb.rtxQueue = tcb.rtxQueue.filter(u => seqGt(seqAdd(u.seq, seqLength(u)), tcb.sndUna));
 	if (tcb.rtxQueue.length === before) return;
 	tcb.retries = 0;
+	tcb.tlpOut = false;
+	tcb.retransStampUs = null; // Linux tcp_ack clears retrans_stamp once the retransmitted data is acknowledged
 	tcb.rtoUs = ctx.profile.rtoEstablishedUs; // a fresh RTT sample (Linux: RTO never below TCP_RTO_MIN)
 	stopTimer(tcb, 'retransmit', ctx);
 	if (tcb.rtxQueue.length > 0) setTimer(tcb, 'retransmit', tcb.rtoUs, ctx);

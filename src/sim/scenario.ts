@@ -90,7 +90,10 @@ function parseEndpoint(v: unknown, ctx: Ctx, path: Path, isServer: boolean): End
 	};
 }
 
-const SYSCTL_KEYS = ['tcp_syn_retries', 'tcp_synack_retries', 'tcp_retries2', 'tcp_fin_timeout', 'tcp_syncookies'] as const;
+const SYSCTL_KEYS = [
+	'tcp_syn_retries', 'tcp_syn_linear_timeouts', 'tcp_synack_retries', 'tcp_retries2', 'tcp_orphan_retries', 'tcp_fin_timeout', 'tcp_syncookies',
+	'tcp_keepalive_time', 'tcp_keepalive_intvl', 'tcp_keepalive_probes',
+] as const;
 
 function parseSysctls(v: unknown, ctx: Ctx, path: Path): Sysctls {
 	const m = optionalMap(v, ctx, path, SYSCTL_KEYS);
@@ -98,6 +101,11 @@ function parseSysctls(v: unknown, ctx: Ctx, path: Path): Sysctls {
 	return {
 		...DEFAULT_SYSCTLS,
 		...(m['tcp_syn_retries'] === undefined ? {} : {synRetries: n('tcp_syn_retries', 1, 127)}),
+		...(m['tcp_syn_linear_timeouts'] === undefined ? {} : {synLinearTimeouts: n('tcp_syn_linear_timeouts', 0, 16)}),
+		...(m['tcp_orphan_retries'] === undefined ? {} : {orphanRetries: n('tcp_orphan_retries', 0, 255)}),
+		...(m['tcp_keepalive_time'] === undefined ? {} : {keepaliveTimeUs: n('tcp_keepalive_time', 1, 32767) * 1e6}),
+		...(m['tcp_keepalive_intvl'] === undefined ? {} : {keepaliveIntvlUs: n('tcp_keepalive_intvl', 1, 32767) * 1e6}),
+		...(m['tcp_keepalive_probes'] === undefined ? {} : {keepaliveProbes: n('tcp_keepalive_probes', 1, 127)}),
 		...(m['tcp_synack_retries'] === undefined ? {} : {synackRetries: n('tcp_synack_retries', 1, 255)}),
 		...(m['tcp_retries2'] === undefined ? {} : {retries2: n('tcp_retries2', 1, 255)}),
 		...(m['tcp_fin_timeout'] === undefined ? {} : {finTimeoutUs: n('tcp_fin_timeout', 1, 3600) * 1e6}),
@@ -156,10 +164,20 @@ function parseCall(v: unknown, ctx: Ctx, path: Path, where: string): Call {
 	const expected = `expected a call: ${CALL_NAMES.map(c => (c === 'send' ? 'send N' : c)).join(', ')}`;
 	if (typeof v !== 'string') fail(ctx, path, where, `${expected}, got ${show(v)}`);
 	const [name, arg, ...rest] = v.trim().split(/\s+/);
-	if (!CALL_NAMES.includes(name as CallName) || rest.length > 0) fail(ctx, path, where, `${expected}, got "${v}"`);
+	if (!CALL_NAMES.includes(name as CallName) || (rest.length > 0 && name !== 'keepalive')) fail(ctx, path, where, `${expected}, got "${v}"`);
 	if (name === 'send') {
 		if (arg === undefined || !/^\d+$/.test(arg) || Number(arg) < 1 || Number(arg) > 1e9) fail(ctx, path, where, `expected "send N" with N a whole number of bytes from 1, got "${v}"`);
 		return {name, bytes: Number(arg)};
+	}
+	if (name === 'keepalive') {
+		// SO_KEEPALIVE alone (the sysctls' times), or with TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT: "keepalive 2s 1s 3".
+		if (arg === undefined) return {name};
+		const [intvl, cnt] = rest;
+		const probes = Number(cnt);
+		if (intvl === undefined || cnt === undefined || !/^\d+$/.test(cnt) || probes < 1 || probes > 127) {
+			fail(ctx, path, where, `expected "keepalive" or "keepalive IDLE INTERVAL COUNT" (e.g. keepalive 2s 1s 3), got "${v}"`);
+		}
+		return {name, keepalive: {idleUs: duration(arg, ctx, path, where), intvlUs: duration(intvl, ctx, path, where), probes}};
 	}
 	if (arg !== undefined) fail(ctx, path, where, `"${name}" takes no argument, got "${v}"`);
 	return {name: name as CallName};
@@ -176,7 +194,8 @@ function parseRule(action: NetAction, v: unknown, ctx: Ctx, path: Path, where: s
 		...(m['from'] === undefined ? {} : {from: side(m['from'], ctx, [...path, 'from'], `${where} from`)}),
 		...(m['flags'] === undefined ? {} : {flags: flags(m['flags'], ctx, [...path, 'flags'], `${where} flags`)}),
 		...(m['by'] === undefined ? {} : {byUs: duration(m['by'], ctx, [...path, 'by'], `${where} by`)}),
-		count: m['count'] === undefined ? 1 : count(m['count'], ctx, [...path, 'count'], `${where} count`, 1, 1000),
+		// "all": every matching segment from now on (a cable cut, a host that stopped answering).
+		count: m['count'] === undefined ? 1 : m['count'] === 'all' ? Infinity : count(m['count'], ctx, [...path, 'count'], `${where} count`, 1, 1000),
 	};
 }
 

@@ -9,7 +9,7 @@ import {expireSynQueue} from './listen.js';
 import {receive} from './receive.js';
 import {type Segment, type Side, flagsOf, peerOf} from './segment.js';
 import {seqRelative} from './seq.js';
-import {fireTimer} from './timers.js';
+import {fireTimer, keepaliveHeard} from './timers.js';
 import {type TraceEvent, secondsOf} from './trace.js';
 
 export type World = {
@@ -24,6 +24,8 @@ export type World = {
 	order: number;
 	nextId: number;
 	/** Each side's current connection's ISN (its latest own SYN, never an injected one): the base of relative numbers. */
+	/** A host that powered off: every segment sent to it is lost, and it sends nothing. */
+	off: Partial<Record<Side, boolean>>;
 	isnSeen: Partial<Record<Side, number>>;
 	events: TraceEvent[];
 	/** Segments (by id) whose `after` snapshot is due once the current event is handled. */
@@ -45,7 +47,7 @@ export function createWorld(o: WorldOptions): World {
 	return {
 		now: 0, profile: o.profile, sysctls: o.sysctls, latencyUs: o.latencyUs,
 		eps: {client: newTcb('client', o.isns.client, o.sysctls), server: newTcb('server', o.isns.server, o.sysctls, o.cookieSecret)},
-		inFlight: [], rules: [], order: 0, nextId: 1, isnSeen: {}, events: [], arrivals: [], pendingSnapshots: [],
+		inFlight: [], rules: [], order: 0, nextId: 1, off: {}, isnSeen: {}, events: [], arrivals: [], pendingSnapshots: [],
 	};
 }
 
@@ -72,8 +74,8 @@ function put(w: World, from: Side, seg: Segment, injected = false): void {
 	const to = peerOf(from);
 	// Wireshark's relative numbers: a SYN the endpoint itself sends starts a connection; an old or spoofed one does not.
 	if (seg.ctl === 'SYN' && !injected) w.isnSeen[from] = seg.seq;
-	const rule = takeRule(w.rules, from, seg);
-	const fate = fateOf(rule);
+	const rule = w.off[to] ? undefined : takeRule(w.rules, from, seg);
+	const fate = w.off[to] ? 'dropped' : fateOf(rule); // a host that is off answers nothing
 	const id = w.nextId++;
 	const extra = rule?.action === 'delay' ? rule.byUs ?? 0 : 0;
 	w.events.push({
@@ -126,7 +128,9 @@ export function flood(w: World, syns: number): void {
 
 /** An application call on one endpoint, at the current instant. */
 export function call(w: World, side: Side, c: Call): string {
-	return applyCall(w.eps[side], c, ctxFor(w, side));
+	const result = applyCall(w.eps[side], c, ctxFor(w, side));
+	if (c.name === 'poweroff') w.off[side] = true; // from now on nothing reaches it (the peer finds out by timeouts)
+	return result;
 }
 
 /** Add a network rule that applies to the segments sent from now on. */
@@ -141,7 +145,7 @@ export function inject(w: World, from: Side, seg: Segment): void {
 
 type Next = {kind: 'arrive'; flight: Flight; at: number} | {kind: 'timer'; side: Side; timer: TimerKind; at: number};
 
-const TIMER_ORDER: readonly TimerKind[] = ['delayed-ack', 'retransmit', 'fin-wait-2', 'time-wait', 'syn-queue'];
+const TIMER_ORDER: readonly TimerKind[] = ['delayed-ack', 'retransmit', 'keepalive', 'fin-wait-2', 'time-wait', 'syn-queue'];
 
 function nextEvent(w: World): Next | undefined {
 	let best: Next | undefined;
@@ -169,6 +173,7 @@ function handle(w: World, n: Next): void {
 		w.arrivals.push({id: n.flight.id, event: w.events.length});
 		markArrival(w, n.flight.id);
 		receive(w.eps[n.flight.to], n.flight.seg, ctxFor(w, n.flight.to));
+		keepaliveHeard(w.eps[n.flight.to], ctxFor(w, n.flight.to));
 		w.pendingSnapshots.push(n.flight.id);
 	} else {
 		fireTimer(w.eps[n.side], n.timer, ctxFor(w, n.side));

@@ -108,6 +108,15 @@ describe('durations', () => {
 		expect(parseSeconds(text)).toBeCloseTo(seconds, 9);
 	});
 
+	it('a duration is right within one 4 ms tick: the 204 ms RTO (TCP_RTO_MIN rounded up to the tick) may be said as 0.2 s, not as 0.3 s', () => {
+		const s = at('lost-last-ack', 'server-waits', 1, ['LAST-ACK', 'retransmit']);
+		expect(verdict(s, '0.204')).toBe('correct');
+		expect(verdict(s, '0.2 s')).toBe('correct');
+		expect(verdict(s, '200ms')).toBe('correct');
+		expect(verdict(s, '0.3')).toBe('wrong');
+		expect(verdict(s, '0.19')).toBe('wrong');
+	});
+
 	it.each(['60 h', 'sixty', '1:00', '-1'])('%j is unreadable (no unit the timers use)', text => {
 		expect(parseSeconds(text)).toBeUndefined();
 	});

@@ -23,7 +23,7 @@ function forms(s: Session, q: Question, field: Field): RegExp[] {
 		}
 		case 'timer': return e.any.map(t => ({
 			'retransmit': /retransmi|\bRTO\b/i, 'delayed-ack': /delay/i, 'time-wait': /time[-_ ]?wait|MSL/i,
-			'fin-wait-2': /fin[-_ ]?wait[-_ ]?2|fin_timeout/i, 'syn-queue': /syn[-_ ]?queue/i, 'none': /\bno timer\b/i,
+			'fin-wait-2': /fin[-_ ]?wait[-_ ]?2|fin_timeout/i, 'syn-queue': /syn[-_ ]?queue/i, 'keepalive': /keep[-_ ]?alive/i, 'none': /\bno timer\b/i,
 		})[t]);
 		case 'duration': {
 			const n = (v: number) => String(Number(v.toFixed(6))).replace('.', '\\.');

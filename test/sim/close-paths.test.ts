@@ -41,16 +41,16 @@ describe('the last ACK is lost', () => {
 			'0s C→S ACK,FIN seq=1001 ack=5001',
 			'0s S→C ACK,FIN seq=5001 ack=1002',
 			'0s C→S ACK seq=1002 ack=5002 dropped',
-			'0.2s S→C ACK,FIN seq=5001 ack=1002',
-			'0.2s C→S ACK seq=1002 ack=5002',
+			'0.204s S→C ACK,FIN seq=5001 ack=1002',
+			'0.204s C→S ACK seq=1002 ack=5002',
 		]);
-		expect(timers(t.events, 'client', 'time-wait')).toEqual(['0s set time-wait 60s', '0.2s stop time-wait', '0.2s set time-wait 60s', '60.2s fire time-wait']);
+		expect(timers(t.events, 'client', 'time-wait')).toEqual(['0s set time-wait 60s', '0.204s stop time-wait', '0.204s set time-wait 60s', '60.204s fire time-wait']);
 		expect(states(from(t, 4))).toEqual([
 			'0s server CLOSE-WAIT→LAST-ACK (close)',
 			'0s client FIN-WAIT-1→FIN-WAIT-2 (recv ACK of FIN)',
 			'0s client FIN-WAIT-2→TIME-WAIT (recv FIN)',
-			'0.2s server LAST-ACK→CLOSED (recv ACK of FIN)',
-			'60.2s client TIME-WAIT→CLOSED (timer time-wait)',
+			'0.204s server LAST-ACK→CLOSED (recv ACK of FIN)',
+			'60.204s client TIME-WAIT→CLOSED (timer time-wait)',
 		]);
 	});
 

@@ -15,7 +15,7 @@ describe('CLOSING', () => {
 
 	it('our FIN is retransmitted at the RTO, now ACKing the peer FIN', () => {
 		const h = closing();
-		expect(tick(h, 199 * MS)).toEqual([]);
+		expect(tick(h, 203 * MS)).toEqual([]);
 		expect(tick(h, 1 * MS)).toEqual([out.finAck(C - 1, R)]);
 	});
 

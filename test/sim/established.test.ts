@@ -89,7 +89,7 @@ describe('ESTABLISHED: sending', () => {
 	it('send() puts the data out at once and arms the 200 ms RTO (Linux TCP_RTO_MIN)', () => {
 		const h = established();
 		expect(act(h, {name: 'send', bytes: 100})).toEqual([out.data(C, R, 100)]);
-		expect(timersIn(h)).toEqual({retransmit: 200 * MS});
+		expect(timersIn(h)).toEqual({retransmit: 204 * MS});
 	});
 
 	it('splits a write at the MSS (1460)', () => {
@@ -102,7 +102,7 @@ describe('ESTABLISHED: sending', () => {
 	it('retransmits the oldest unACKed segment at the RTO; the ACK stops the timer', () => {
 		const h = established();
 		act(h, {name: 'send', bytes: 100});
-		expect(tick(h, 199 * MS)).toEqual([]);
+		expect(tick(h, 203 * MS)).toEqual([]);
 		expect(tick(h, 1 * MS)).toEqual([out.data(C, R, 100)]);
 		expect(recv(h, fromServer({ack: C + 100}))).toEqual([]);
 		expect(timersIn(h)).toEqual({});
@@ -113,8 +113,9 @@ describe('ESTABLISHED: sending', () => {
 		const h = established();
 		act(h, {name: 'send', bytes: 3000});
 		recv(h, fromServer({ack: C + 1460}));
-		expect(timersIn(h)).toEqual({retransmit: 200 * MS});
-		expect(tick(h, 200 * MS)).toEqual([out.data(C + 1460, R, 1460)]);
+		expect(timersIn(h)).toEqual({retransmit: 204 * MS});
+		expect(tick(h, 204 * MS)).toEqual([out.data(C + 2920, R, 80)]); // linux: the tail-loss probe resends the last segment
+		expect(tick(h, 204 * MS)).toEqual([out.data(C + 1460, R, 1460)]); // then the RTO the oldest
 	});
 });
 

@@ -12,9 +12,9 @@ describe('drop', () => {
 		expect(wire(t.events)).toEqual([
 			'0s C→S SYN seq=1000 dropped',
 			'1s C→S SYN seq=1000 dropped',
-			'3s C→S SYN seq=1000',
-			'3s S→C ACK,SYN seq=5000 ack=1001',
-			'3s C→S ACK seq=1001 ack=5001',
+			'2s C→S SYN seq=1000', // Linux 6.x: SYN timeouts stay at 1 s (tcp_syn_linear_timeouts)
+			'2s S→C ACK,SYN seq=5000 ack=1001',
+			'2s C→S ACK seq=1001 ack=5001',
 		]);
 	});
 
@@ -52,8 +52,8 @@ describe('delay', () => {
 		const t = playSteps([...OPEN, 'delay: { from: client, flags: [PSH], by: 2s }', 'client: send 10', 'wait: 3s']);
 		expect(wire(from(t, 3))).toEqual([
 			'0s C→S ACK,PSH seq=1001 ack=5001 len=10',
-			'0.2s C→S ACK,PSH seq=1001 ack=5001 len=10',
-			'0.2s S→C ACK seq=5001 ack=1011',
+			'0.204s C→S ACK,PSH seq=1001 ack=5001 len=10',
+			'0.204s S→C ACK seq=5001 ack=1011',
 			'2s S→C ACK seq=5001 ack=1011',
 		]);
 	});

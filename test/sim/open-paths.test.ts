@@ -66,32 +66,34 @@ describe('SYN flood against a backlog of 4', () => {
 
 	const noCookies = ['server: { isn: 5000, backlog: 4 }', 'sysctl: { tcp_syncookies: 0 }'];
 
-	it('tcp_syncookies=0: SYNs at 0, 1, 3, 7, 15, 31 s are dropped; the one at 63 s gets in once the flood expired', () => {
+	// The flood's requests live out all their SYN-ACK retries here (63 s); Linux prunes them sooner when the queue is
+	// more than half full (captured: flood-cookies-0.json). That belongs to the listener-queue model, still to come.
+	it('tcp_syncookies=0: SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35 s are dropped; the one at 67 s gets in once the flood expired', () => {
 		const t = playSteps(['server: listen', 'flood: 100', 'client: connect', 'wait: 70s'], noCookies);
 		expect(wire(t.events)).toEqual([
-			...[0, 1, 3, 7, 15, 31].map(s => `${s}s C→S SYN seq=1000`),
-			'63s C→S SYN seq=1000',
-			'63s S→C ACK,SYN seq=5000 ack=1001',
-			'63s C→S ACK seq=1001 ack=5001',
+			...[0, 1, 2, 3, 4, 5, 7, 11, 19, 35].map(s => `${s}s C→S SYN seq=1000`),
+			'67s C→S SYN seq=1000',
+			'67s S→C ACK,SYN seq=5000 ack=1001',
+			'67s C→S ACK seq=1001 ack=5001',
 		]);
-		expect(t.events.filter(e => e.type === 'note' && e.note === 'segment dropped: SYN queue full')).toHaveLength(6);
-		expect(states(t.events, 'client')).toEqual(['0s client CLOSED→SYN-SENT (connect)', '63s client SYN-SENT→ESTABLISHED (recv SYN,ACK)']);
+		expect(t.events.filter(e => e.type === 'note' && e.note === 'segment dropped: SYN queue full')).toHaveLength(10);
+		expect(states(t.events, 'client')).toEqual(['0s client CLOSED→SYN-SENT (connect)', '67s client SYN-SENT→ESTABLISHED (recv SYN,ACK)']);
 	});
 
-	it('tcp_syncookies=0 and the flood renewed: every SYN dropped, ETIMEDOUT 127 s after connect', () => {
+	it('tcp_syncookies=0 and the flood renewed: every SYN dropped, ETIMEDOUT 131 s after connect', () => {
 		const t = playSteps(['server: listen', 'flood: 100', 'wait: 500ms', 'client: connect', 'wait: 62.7s', 'flood: 100',
-			'wait: 70s', 'client: read'], noCookies);
-		expect(wire(t.events)).toEqual([0, 1, 3, 7, 15, 31, 63].map(s => `${s + 0.5}s C→S SYN seq=1000`));
-		expect(states(t.events, 'client')).toEqual(['0.5s client CLOSED→SYN-SENT (connect)', '127.5s client SYN-SENT→CLOSED (timer retransmit: gave up)']);
+			'wait: 75s', 'client: read'], noCookies);
+		expect(wire(t.events)).toEqual([0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67].map(s => `${s + 0.5}s C→S SYN seq=1000`));
+		expect(states(t.events, 'client')).toEqual(['0.5s client CLOSED→SYN-SENT (connect)', '131.5s client SYN-SENT→CLOSED (timer retransmit: gave up)']);
 		expect(calls(t.events, 'client').at(-1)).toBe('read → ETIMEDOUT');
 	});
 });
 
 describe('retries when nothing answers', () => {
-	it('tcp_syn_retries=6: SYNs at 0, 1, 3, 7, 15, 31, 63 s, connect fails at 127 s', () => {
+	it('tcp_syn_retries=6 (Linux 6.x): SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67 s, connect fails at 131 s', () => {
 		const t = playSteps(['server: listen', 'drop: { from: client, count: 100 }', 'client: connect', 'wait: 200s', 'client: read']);
-		expect(wire(t.events)).toEqual([0, 1, 3, 7, 15, 31, 63].map(s => `${s}s C→S SYN seq=1000 dropped`));
-		expect(states(t.events, 'client').at(-1)).toBe('127s client SYN-SENT→CLOSED (timer retransmit: gave up)');
+		expect(wire(t.events)).toEqual([0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67].map(s => `${s}s C→S SYN seq=1000 dropped`));
+		expect(states(t.events, 'client').at(-1)).toBe('131s client SYN-SENT→CLOSED (timer retransmit: gave up)');
 		expect(calls(t.events, 'client').at(-1)).toBe('read → ETIMEDOUT');
 	});
 

@@ -81,8 +81,8 @@ describe('a connection across the wrap (client ISN 4294967290, server ISN 429496
 		const lost = playSteps(['server: listen', 'client: connect', 'drop: { from: client, flags: [PSH] }', 'client: send 100', 'wait: 1s'], header);
 		expect(wire(from(lost, 3))).toEqual([
 			'0s C→S ACK,PSH seq=4294967291 ack=0 len=100 dropped',
-			'0.2s C→S ACK,PSH seq=4294967291 ack=0 len=100',
-			'0.2s S→C ACK seq=0 ack=95',
+			'0.204s C→S ACK,PSH seq=4294967291 ack=0 len=100',
+			'0.204s S→C ACK seq=0 ack=95',
 		]);
 	});
 

@@ -67,7 +67,7 @@ describe('SYN-RECEIVED', () => {
 		expect(act(h, {name: 'send', bytes: 10})).toEqual([]);
 		expect(recv(h, fromClient({ctl: 'FIN'}))).toEqual([out.data(SERVER_ISN + 1, CLIENT_ISN + 2, 10)]);
 		expect(changes(h)).toEqual(['SYN-RECEIVED → ESTABLISHED (recv ACK)', 'ESTABLISHED → CLOSE-WAIT (recv FIN)']);
-		expect(timersIn(h)).toEqual({retransmit: 200 * MS});
+		expect(timersIn(h)).toEqual({retransmit: 204 * MS});
 	});
 
 	it('close() with data still queued keeps the FIN for later (RFC 9293 3.10.4)', () => {

@@ -15,22 +15,33 @@ function timeline(h: Host, until: number, step = 1 * S): {at: number; sent: Out[
 	return seen;
 }
 
-describe('SYN retransmission (tcp_syn_retries = 6)', () => {
-	it('resends the SYN at 1, 3, 7, 15, 31, 63 s and gives up at 127 s with ETIMEDOUT', () => {
+describe('SYN retransmission (Linux 6.x: tcp_syn_retries = 6, tcp_syn_linear_timeouts = 4)', () => {
+	// Captured (test/fixtures/captures/linux/syn-retries-default.json): SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67 s, failing at 131 s.
+	it('resends the SYN at 1, 2, 3, 4, 5 s, then doubling: 7, 11, 19, 35, 67 s; gives up at 131 s with ETIMEDOUT', () => {
 		const h = synSent();
 		const syn = [out.syn(CLIENT_ISN)];
 		expect(timeline(h, 200 * S)).toEqual([
-			...[1, 3, 7, 15, 31, 63].map(at => ({at, sent: syn, changes: []})),
-			{at: 127, sent: [], changes: ['SYN-SENT → CLOSED (timer retransmit: gave up)']},
+			...[1, 2, 3, 4, 5, 7, 11, 19, 35, 67].map(at => ({at, sent: syn, changes: []})),
+			{at: 131, sent: [], changes: ['SYN-SENT → CLOSED (timer retransmit: gave up)']},
 		]);
 		act(h, 'read');
 		expect(result(h)).toBe('ETIMEDOUT');
 	});
 
-	it('tcp_syn_retries = 2 gives up at 7 s', () => {
+	it('tcp_syn_retries = 2: five SYNs a second apart, then the time budget (1+2+4 = 7 s) ends it at 7 s', () => {
 		const h = synSent({sysctls: {synRetries: 2}});
-		expect(timeline(h, 20 * S).map(e => e.at)).toEqual([1, 3, 7]);
+		expect(timeline(h, 20 * S).map(e => e.at)).toEqual([1, 2, 3, 4, 5, 7]);
 		expect(h.tcb.state).toBe('CLOSED');
+	});
+
+	it('tcp_syn_linear_timeouts = 0 (kernels before 6.5): doubling from the start, 1, 3, 7, 15, 31, 63 s, failing at 127 s', () => {
+		const h = synSent({sysctls: {synLinearTimeouts: 0}});
+		expect(timeline(h, 200 * S).map(e => e.at)).toEqual([1, 3, 7, 15, 31, 63, 127]);
+	});
+
+	it('textbook: RFC 6298 doubling, tcp_syn_retries counted: 1, 3, 7, 15, 31, 63 s, gives up at 127 s', () => {
+		const h = synSent({profile: 'textbook'});
+		expect(timeline(h, 200 * S).map(e => e.at)).toEqual([1, 3, 7, 15, 31, 63, 127]);
 	});
 });
 
@@ -46,18 +57,28 @@ describe('SYN-ACK retransmission (tcp_synack_retries = 5)', () => {
 });
 
 describe('data retransmission (tcp_retries2 = 15)', () => {
-	it('backs off from 200 ms, caps at TCP_RTO_MAX 120 s and gives up at 924.6 s', () => {
+	// Captured (poweroff-retries2-3/5.json): a probe one RTO after the write, then RTOs doubling from ~205 ms.
+	it('a tail-loss probe at 204 ms, then RTOs doubling from 204 ms up to TCP_RTO_MAX 120 s; gives up once 924.6 s have passed since the first RTO', () => {
 		const h = established();
 		act(h, {name: 'send', bytes: 100});
 		const data = [out.data(CLIENT_ISN + 1, SERVER_ISN + 1, 100)];
-		const seen = timeline(h, 1000 * S, 100 * MS);
-		const at = [0.2, 0.6, 1.4, 3, 6.2, 12.6, 25.4, 51, 102.2, 204.6, 324.6, 444.6, 564.6, 684.6, 804.6];
-		expect(seen).toEqual([
+		const seen = timeline(h, 1000 * S, 12 * MS);
+		// tcp_model_timeout(15, 200 ms): (2^10 - 1) * 0.2 s + 6 * 120 s = 924.6 s after the first RTO retransmission (0.408 s).
+		const at = [0.204, 0.408, 0.816, 1.632, 3.264, 6.528, 13.056, 26.112, 52.224, 104.448, 208.896, 328.896, 448.896, 568.896, 688.896, 808.896];
+		expect(seen.map(e => ({...e, at: Number(e.at.toFixed(3))}))).toEqual([
 			...at.map(t => ({at: t, sent: data, changes: []})),
-			{at: 924.6, sent: [], changes: ['ESTABLISHED → CLOSED (timer retransmit: gave up)']},
+			{at: 928.896, sent: [], changes: ['ESTABLISHED → CLOSED (timer retransmit: gave up)']},
 		]);
 		act(h, 'read');
 		expect(result(h)).toBe('ETIMEDOUT');
+	});
+
+	it('tcp_retries2 = 3: the budget is 3 s, so it gives up at the first timeout more than 3 s after the first RTO', () => {
+		const h = established({sysctls: {retries2: 3}});
+		act(h, {name: 'send', bytes: 100});
+		const seen = timeline(h, 20 * S, 12 * MS).map(e => Number(e.at.toFixed(3)));
+		expect(seen).toEqual([0.204, 0.408, 0.816, 1.632, 3.264, 6.528]);
+		expect(h.tcb.state).toBe('CLOSED');
 	});
 
 	it('textbook starts from RFC 6298\'s 1 s', () => {
@@ -95,6 +116,6 @@ describe('delayed ACK (linux)', () => {
 		const seq = pastQuickack(h);
 		recv(h, fromServer({seq, len: 10}));
 		expect(act(h, {name: 'send', bytes: 5})).toEqual([out.data(CLIENT_ISN + 1, seq + 10, 5)]);
-		expect(timersIn(h)).toEqual({retransmit: 200 * MS});
+		expect(timersIn(h)).toEqual({retransmit: 204 * MS});
 	});
 });

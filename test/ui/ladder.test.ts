@@ -109,7 +109,7 @@ describe('widths', () => {
 		const drop = play([...OPEN, 'drop: { from: client }', 'client: send 100', 'wait: 1s'], FIXED);
 		const wide = ladderLines(drop.events, {width: 100, relative: false, time: true});
 		expect(wide[0]).toMatch(/^time \(s\) client/);
-		expect(rowWith(wide, '[retransmission]')).toMatch(/^ {3}0\.200 ESTABLISHED/);
+		expect(rowWith(wide, '[retransmission]')).toMatch(/^ {3}0\.204 ESTABLISHED/);
 		expect(ladderLines(drop.events, {width: 60, relative: false, time: true})[0]).toMatch(/^client/);
 	});
 });

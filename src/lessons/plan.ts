@@ -18,8 +18,8 @@ export type Beat =
 	| {readonly kind: 'ask'; readonly step: number; readonly question: number; readonly shown: number; readonly stop: boolean; readonly mask?: Mask; readonly segment?: number}
 	| {readonly kind: 'end'; readonly step: number; readonly shown: number; readonly stop: boolean};
 
-/** While a question is open (and at every beat before it), `endpoint`'s state changes and timers in [from, to) are hidden. */
-export type Mask = {readonly endpoint: Side; readonly from: number; readonly to: number};
+/** While a question is open (and at every beat before it), the endpoints' state changes and timers in [from, to) are hidden. */
+export type Mask = {readonly endpoints: readonly Side[]; readonly from: number; readonly to: number};
 
 const isSegmentField = (f: string) => (SEGMENT_FIELDS as readonly string[]).includes(f);
 const ENDPOINT_FIELDS: readonly string[] = ['state', 'timer', 'duration', 'acked'];
@@ -49,10 +49,18 @@ export function planBeats(lesson: Lesson, trace: Trace): Beat[] {
 		const q = lesson.questions[qi]!;
 		const from = trace.steps[s]!.from;
 		let mask: Mask | undefined;
-		if (asksEndpoint(q)) {
+		const seg = segment === undefined ? undefined : trace.events[segment];
+		if (seg?.type === 'segment') {
+			// A prediction hides how its sender reacted to what came before (LISTEN → SYN-RECEIVED tells that a SYN,ACK follows).
+			let cause = segment! - 1;
+			while (cause >= from && trace.events[cause]!.type !== 'segment') cause--;
+			// Asking who sends it hides both sides: a "?" in one column alone would answer it.
+			const asksSender = q.ask.includes('sender') || q.claim?.field === 'sender';
+			mask = {endpoints: asksSender ? ['client', 'server'] : [seg.from], from: Math.max(from, cause + 1), to: segment!};
+		} else if (asksEndpoint(q)) {
 			const ep = q.endpoint!;
 			const start = Math.max(from, lastCut[ep] ?? 0);
-			mask = {endpoint: ep, from: Math.min(start, shown), to: shown};
+			mask = {endpoints: [ep], from: Math.min(start, shown), to: shown};
 			lastCut[ep] = shown;
 		}
 		return {kind: 'ask', step: s, question: qi, shown, stop: true, ...(mask ? {mask} : {}), ...(segment === undefined ? {} : {segment})};

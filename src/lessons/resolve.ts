@@ -180,7 +180,7 @@ function timerRule(timer: TimerKind, trace: Trace): string {
 	const linux = trace.profile === 'linux';
 	switch (timer) {
 		case 'retransmit': return linux
-			? 'the retransmission timeout starts at 1 s (RFC 6298 2.1); Linux 6.x resends a SYN after 1 s four times before doubling (tcp_syn_linear_timeouts). Once connected it is 200 ms (TCP_RTO_MIN, the loopback RTT being tiny): the first expiry resends the last segment as a tail-loss probe, later ones double.'
+			? 'the retransmission timeout starts at 1 s (RFC 6298 2.1); Linux 6.x resends a SYN five times 1 s apart (tcp_syn_linear_timeouts = 4), then doubles. Once connected it is 204 ms (TCP_RTO_MIN 200 ms plus the tiny loopback RTT, rounded up to a 4 ms tick): the first expiry resends the last segment as a tail-loss probe, later ones double.'
 			: 'the retransmission timeout starts at 1 s (RFC 6298 2.1) and doubles on each retry.';
 		case 'delayed-ack': return 'Linux may hold an ACK back up to 40 ms (one 4 ms tick before any data arrived), hoping to send it along with data or a FIN.';
 		case 'time-wait': return linux

@@ -36,7 +36,7 @@ export function visible(s: Session): Visible {
 	const hidden: {side: Side; from: number; to: number}[] = [];
 	s.beats.forEach((b: Beat, i) => {
 		if (b.kind !== 'ask' || !b.mask || i < s.pos || (i === s.pos && !asking)) return;
-		if (b.mask.from < cut) hidden.push({side: b.mask.endpoint, from: b.mask.from, to: Math.min(b.mask.to, cut)});
+		if (b.mask.from < cut) for (const side of b.mask.endpoints) hidden.push({side, from: b.mask.from, to: Math.min(b.mask.to, cut)});
 	});
 
 	const events: TraceEvent[] = [];

@@ -68,8 +68,8 @@ export type Tcb = {
 	timerSetUs: Partial<Record<TimerKind, number>>;
 	/** The ack number of the last ACK this side sent (null before any). */
 	lastAckSent: number | null;
-	/** Half-open requests in the SYN queue (a flood's spoofed SYNs): each one's expiry time. */
-	synQueue: number[];
+	/** Half-open requests in the SYN queue (a flood's spoofed SYNs): SYN-ACKs resent so far and when the next is due. */
+	synQueue: {numTimeout: number; nextUs: number}[];
 	/** ISNs for the next connections, drawn from the seed in advance. */
 	nextIsn: number[];
 	/** The key of this host's SYN cookies. */

@@ -33,9 +33,9 @@ export function onListen(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 		return replyReset(seg, ctx);
 	}
 	if (seg.ctl !== 'SYN') return; // fourth: other text or control is dropped
-	expireSynQueue(tcb, ctx.now);
-	if (tcb.synQueue.length >= ctx.sysctls.backlog) {
-		if (!ctx.sysctls.syncookies) {
+	const room = synQueueRoom(tcb, ctx);
+	if (room !== 'queue') {
+		if (room === 'drop') {
 			ctx.emit({kind: 'drop', reason: 'SYN queue full'}); // Linux tcp_conn_request: drop, the client retries
 			return;
 		}
@@ -77,7 +77,47 @@ function acceptCookie(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	if (seg.len > 0) processText(tcb, seg, ctx);
 }
 
-/** Drop the flood's half-open requests whose SYN-ACK retries ran out (tcp_synack_retries). */
-export function expireSynQueue(tcb: Tcb, now: number): void {
-	tcb.synQueue = tcb.synQueue.filter(expiry => expiry > now);
+/** What tcp_conn_request does with a new SYN: queue a request, answer with a cookie, or drop it. */
+export function synQueueRoom(tcb: Tcb, ctx: Ctx): 'queue' | 'cookie' | 'drop' {
+	const s = ctx.sysctls;
+	const len = tcb.synQueue.length;
+	// inet_csk_reqsk_queue_is_full: "full" means more requests than the backlog; tcp_syncookies=2 always sends cookies.
+	if (s.syncookies === 2 || len > s.backlog) return s.syncookies === 0 ? 'drop' : 'cookie';
+	// Without cookies a SYN is also dropped once fewer than a quarter of tcp_max_syn_backlog places are free.
+	if (s.syncookies === 0 && s.maxSynBacklog - len < s.maxSynBacklog >> 2) return 'drop';
+	return 'queue';
+}
+
+/**
+ * Linux reqsk_timer_handler for the flood's requests that are due: each resends its SYN-ACK (to an
+ * address that never answers) after 1, 2, 4 … s and is dropped after tcp_synack_retries; but while
+ * the queue is more than half full, old requests get fewer retries, down to 2, so that half of the
+ * room stays for young ones (requests whose first SYN-ACK has not timed out yet).
+ */
+export function runSynQueue(tcb: Tcb, ctx: Ctx): void {
+	const s = ctx.sysctls;
+	for (const req of [...tcb.synQueue]) {
+		if (req.nextUs > ctx.now) continue;
+		const qlen = tcb.synQueue.length;
+		let retries = s.synackRetries;
+		if (qlen * 2 > Math.max(8, s.backlog)) {
+			let young = tcb.synQueue.filter(r => r.numTimeout === 0).length * 2;
+			while (retries > 2 && qlen >= young) {
+				retries--;
+				young *= 2;
+			}
+		}
+		if (req.numTimeout >= retries) {
+			tcb.synQueue = tcb.synQueue.filter(r => r !== req);
+			continue;
+		}
+		req.numTimeout++;
+		req.nextUs += Math.min(s.rtoInitialUs * 2 ** req.numTimeout, s.rtoMaxUs); // reqsk_timeout: TCP_TIMEOUT_INIT << num_timeout
+	}
+}
+
+/** When the next of the flood's requests is due (undefined when the queue is empty). */
+export function nextSynQueueUs(tcb: Tcb): number | undefined {
+	const next = Math.min(...tcb.synQueue.map(r => r.nextUs));
+	return Number.isFinite(next) ? next : undefined;
 }

@@ -74,10 +74,12 @@ export type Sysctls = {
 	readonly keepaliveProbes: number;
 	/** net.ipv4.tcp_fin_timeout, seconds: how long an orphaned socket waits in FIN-WAIT-2. */
 	readonly finTimeoutUs: number;
-	/** net.ipv4.tcp_syncookies: 1 = answer with a cookie when the SYN queue is full. */
-	readonly syncookies: boolean;
-	/** The listen backlog: how many half-open (SYN-RECEIVED) requests the SYN queue holds. */
+	/** net.ipv4.tcp_syncookies: 1 = answer with a cookie when the SYN queue is full, 2 = always, 0 = never. */
+	readonly syncookies: 0 | 1 | 2;
+	/** The listen backlog: the SYN queue counts as full once it holds more than this (Linux inet_csk_reqsk_queue_is_full). */
 	readonly backlog: number;
+	/** net.ipv4.tcp_max_syn_backlog: with SYN cookies off, a SYN is dropped once fewer than a quarter of these places are free (tcp_conn_request). */
+	readonly maxSynBacklog: number;
 	/** RFC 6298 2.1 and Linux TCP_TIMEOUT_INIT: the initial RTO for SYN and SYN-ACK, 1 s. */
 	readonly rtoInitialUs: number;
 	/** Linux TCP_RTO_MAX: backoff stops doubling at 120 s. */
@@ -99,8 +101,9 @@ export const DEFAULT_SYSCTLS: Sysctls = {
 	keepaliveIntvlUs: 75 * SECOND,
 	keepaliveProbes: 9,
 	finTimeoutUs: 60 * SECOND,
-	syncookies: true,
+	syncookies: 1,
 	backlog: 128,
+	maxSynBacklog: 2048, // it scales with memory; 2048 on the machine the captures were made on
 	rtoInitialUs: 1 * SECOND,
 	rtoMaxUs: 120 * SECOND,
 	mss: 1460,

@@ -91,7 +91,7 @@ function parseEndpoint(v: unknown, ctx: Ctx, path: Path, isServer: boolean): End
 }
 
 const SYSCTL_KEYS = [
-	'tcp_syn_retries', 'tcp_syn_linear_timeouts', 'tcp_synack_retries', 'tcp_retries2', 'tcp_orphan_retries', 'tcp_fin_timeout', 'tcp_syncookies',
+	'tcp_syn_retries', 'tcp_syn_linear_timeouts', 'tcp_synack_retries', 'tcp_retries2', 'tcp_orphan_retries', 'tcp_fin_timeout', 'tcp_syncookies', 'tcp_max_syn_backlog',
 	'tcp_keepalive_time', 'tcp_keepalive_intvl', 'tcp_keepalive_probes',
 ] as const;
 
@@ -109,7 +109,8 @@ function parseSysctls(v: unknown, ctx: Ctx, path: Path): Sysctls {
 		...(m['tcp_synack_retries'] === undefined ? {} : {synackRetries: n('tcp_synack_retries', 1, 255)}),
 		...(m['tcp_retries2'] === undefined ? {} : {retries2: n('tcp_retries2', 1, 255)}),
 		...(m['tcp_fin_timeout'] === undefined ? {} : {finTimeoutUs: n('tcp_fin_timeout', 1, 3600) * 1e6}),
-		...(m['tcp_syncookies'] === undefined ? {} : {syncookies: n('tcp_syncookies', 0, 2) !== 0}),
+		...(m['tcp_syncookies'] === undefined ? {} : {syncookies: n('tcp_syncookies', 0, 2) as 0 | 1 | 2}),
+		...(m['tcp_max_syn_backlog'] === undefined ? {} : {maxSynBacklog: n('tcp_max_syn_backlog', 1, 65535)}),
 	};
 }
 

@@ -2,7 +2,7 @@
 // tcp_timer.c). The linux profile follows what a 6.x kernel was measured to do
 // (test/fixtures/captures/linux/): linear SYN timeouts, a tail-loss probe, retries as a time budget.
 import {type Ctx, type Tcb, type TimerKind, sendActiveReset, sendAck, setState, setTimer, transmit} from './endpoint.js';
-import {expireSynQueue} from './listen.js';
+import {nextSynQueueUs, runSynQueue} from './listen.js';
 import {retransmitHead} from './receive.js';
 
 export function fireTimer(tcb: Tcb, kind: TimerKind, ctx: Ctx): void {
@@ -21,9 +21,9 @@ export function fireTimer(tcb: Tcb, kind: TimerKind, ctx: Ctx): void {
 			return setState(tcb, 'CLOSED', 'timer fin-wait-2', ctx);
 		case 'keepalive': return onKeepalive(tcb, ctx);
 		case 'syn-queue': {
-			expireSynQueue(tcb, ctx.now);
-			const next = Math.min(...tcb.synQueue);
-			if (Number.isFinite(next)) tcb.timers['syn-queue'] = next;
+			runSynQueue(tcb, ctx);
+			const next = nextSynQueueUs(tcb);
+			if (next !== undefined) tcb.timers['syn-queue'] = next;
 		}
 	}
 }

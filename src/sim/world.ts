@@ -5,7 +5,7 @@ import {type Call, applyCall} from './calls.js';
 import {type Ctx, type Emit, type Tcb, type TimerKind, newTcb, setTimer, snapshot} from './endpoint.js';
 import {type Flight, type NetRule, fateOf, takeRule} from './network.js';
 import {type Profile, type Sysctls} from './profiles.js';
-import {expireSynQueue} from './listen.js';
+import {nextSynQueueUs, synQueueRoom} from './listen.js';
 import {receive} from './receive.js';
 import {type Segment, type Side, flagsOf, peerOf} from './segment.js';
 import {seqRelative} from './seq.js';
@@ -112,18 +112,19 @@ export function flood(w: World, syns: number): void {
 		w.events.push({type: 'flood', t, endpoint: 'server', syns, queued: 0, cookies: 0, dropped: syns});
 		return;
 	}
-	expireSynQueue(server, w.now);
-	const room = Math.max(0, w.sysctls.backlog - server.synQueue.length);
-	const queued = Math.min(room, syns);
-	// Linux reqsk_timer_handler: SYN-ACK sent, retried after 1, 2, 4 … s; dropped after tcp_synack_retries.
-	const lifetimeUs = (2 ** (w.sysctls.synackRetries + 1) - 1) * w.sysctls.rtoInitialUs;
-	for (let i = 0; i < queued; i++) server.synQueue.push(w.now + lifetimeUs);
-	const overflow = syns - queued;
-	w.events.push({type: 'flood', t, endpoint: 'server', syns, queued: server.synQueue.length,
-		cookies: w.sysctls.syncookies ? overflow : 0, dropped: w.sysctls.syncookies ? 0 : overflow});
-	if (queued > 0 && server.timers['syn-queue'] === undefined) {
-		setTimer(server, 'syn-queue', lifetimeUs, ctxFor(w, 'server'));
+	// Linux tcp_conn_request, SYN by SYN: a request while there is room, else a cookie or a drop.
+	const ctx = ctxFor(w, 'server');
+	let cookies = 0;
+	let dropped = 0;
+	for (let i = 0; i < syns; i++) {
+		const room = synQueueRoom(server, ctx);
+		if (room === 'queue') server.synQueue.push({numTimeout: 0, nextUs: w.now + w.sysctls.rtoInitialUs});
+		else if (room === 'cookie') cookies++;
+		else dropped++;
 	}
+	w.events.push({type: 'flood', t, endpoint: 'server', syns, queued: server.synQueue.length, cookies, dropped});
+	const next = nextSynQueueUs(server);
+	if (next !== undefined && server.timers['syn-queue'] === undefined) setTimer(server, 'syn-queue', next - w.now, ctx);
 }
 
 /** An application call on one endpoint, at the current instant. */

@@ -31,6 +31,16 @@ function leaksAt(s: Session): string[] {
 	if (secrets.segment && seen.has(indexOf(secrets.segment))) out.push('the asked segment is visible');
 	if (secrets.counted?.some(seg => seen.has(indexOf(seg)))) out.push('a counted segment is visible');
 	if (secrets.segment && v.pending === undefined) out.push('the asked segment is not drawn as ?');
+	if (secrets.segment) {
+		// How the sender reacted to the segment before (LISTEN → SYN-RECEIVED) would tell what it sends next.
+		const at = indexOf(secrets.segment);
+		// Since the segment before it, or since its step began (what earlier steps showed was asked about there).
+		const stepFrom = s.trace.steps[q.step]!.from;
+		let cause = at - 1;
+		while (cause >= stepFrom && s.trace.events[cause]!.type !== 'segment') cause--;
+		const reaction = v.events.filter((e, k) => v.indexes[k]! > cause && v.indexes[k]! < at && e.type === 'state' && e.endpoint === secrets.segment!.from);
+		if (reaction.length) out.push(`the sender's reaction is visible: ${reaction.map(e => (e.type === 'state' ? e.to : '')).join(', ')}`);
+	}
 	const side = q.endpoint;
 	if (side && (secrets.state || secrets.timer) && beat.kind === 'ask' && beat.mask) {
 		const {from} = beat.mask;

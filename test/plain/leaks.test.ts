@@ -65,6 +65,10 @@ async function leaksOf(lesson: Lesson, seed: number): Promise<Found[]> {
 		if (secrets.segment) {
 			const line = narrate(secrets.segment, false);
 			if (line && before.includes(line)) report(q, `asked segment printed: "${line.trim()}"`);
+			// The sender's state change since the last segment printed (LISTEN → SYN-RECEIVED tells that a SYN,ACK follows).
+			const lastSegment = before.map(l => /^\s*t=\S+ (client|server) → /.test(l)).lastIndexOf(true);
+			const hit = before.slice(Math.max(lastSegment, header, asked[k - 1]?.done ?? 0, 0)).find(l => new RegExp(`^\\s*t=\\S+ ${secrets.segment!.from}: \\S+ → `).test(l));
+			if (hit) report(q, `the sender's reaction printed: "${hit.trim()}"`);
 		}
 		for (const seg of secrets.counted ?? []) {
 			const line = narrate(seg, false);

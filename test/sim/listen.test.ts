@@ -1,5 +1,7 @@
 // LISTEN (RFC 9293 3.10.7.2), with Linux's SYN queue and SYN cookies.
 import {describe, expect, it} from 'vitest';
+import {runSynQueue} from '../../src/sim/listen.js';
+import {PROFILES} from '../../src/sim/profiles.js';
 import {CLIENT_ISN, S, SERVER_ISN, act, changes, fromClient, listen, out, recv, seg, tick, timersIn} from './fixtures.js';
 
 const syn = seg({seq: CLIENT_ISN, ctl: 'SYN'});
@@ -52,28 +54,31 @@ describe('LISTEN', () => {
 });
 
 describe('LISTEN with a full SYN queue', () => {
-	function flooded(syncookies: boolean) {
+	function flooded(syncookies: 0 | 1) {
 		const h = listen({sysctls: {backlog: 2, syncookies}});
-		h.tcb.synQueue = [63 * S, 63 * S]; // two spoofed SYNs hold every slot until 63 s
+		// Three spoofed SYNs on their last SYN-ACK: more than the backlog, so the queue counts as full (inet_csk_reqsk_queue_is_full).
+		h.tcb.synQueue = [0, 1, 2].map(() => ({numTimeout: 5, nextUs: 63 * S}));
 		return h;
 	}
 
 	it('with tcp_syncookies=0 drops the SYN and keeps no state', () => {
-		const h = flooded(false);
+		const h = flooded(0);
 		expect(recv(h, syn)).toEqual([]);
 		expect(h.tcb.state).toBe('LISTEN');
 		expect(h.log).toContainEqual({kind: 'drop', reason: 'SYN queue full'});
 	});
 
 	it('admits the SYN again once the spoofed entries expire (63 s)', () => {
-		const h = flooded(false);
+		const h = flooded(0);
 		h.now = 63 * S;
+		runSynQueue(h.tcb, {now: h.now, profile: PROFILES.linux, sysctls: h.sysctls, emit: () => {}});
+		expect(h.tcb.synQueue).toEqual([]);
 		expect(recv(h, syn)).toEqual([out.synAck(SERVER_ISN, CLIENT_ISN + 1)]);
 		expect(h.tcb.state).toBe('SYN-RECEIVED');
 	});
 
 	it('with tcp_syncookies=1 answers with a cookie SYN,ACK, stays LISTEN, arms no timer', () => {
-		const h = flooded(true);
+		const h = flooded(1);
 		const [synAck, ...rest] = recv(h, syn);
 		expect(rest).toEqual([]);
 		expect(synAck).toMatchObject({ack: CLIENT_ISN + 1, ctl: 'SYN', len: 0});
@@ -83,7 +88,7 @@ describe('LISTEN with a full SYN queue', () => {
 	});
 
 	it('a returning cookie ACK creates the connection: LISTEN → ESTABLISHED', () => {
-		const h = flooded(true);
+		const h = flooded(1);
 		const cookie = recv(h, syn)[0]!.seq;
 		expect(recv(h, fromClient({ack: (cookie + 1) >>> 0}))).toEqual([]);
 		expect(changes(h)).toEqual(['LISTEN → ESTABLISHED (recv ACK (SYN cookie))']);
@@ -92,7 +97,7 @@ describe('LISTEN with a full SYN queue', () => {
 	});
 
 	it('a cookie ACK that carries data delivers the data', () => {
-		const h = flooded(true);
+		const h = flooded(1);
 		const cookie = recv(h, syn)[0]!.seq;
 		expect(recv(h, fromClient({ack: (cookie + 1) >>> 0, len: 100}))).toEqual([out.ack((cookie + 1) >>> 0, CLIENT_ISN + 101)]);
 		expect(act(h, 'read')).toEqual([]);
@@ -100,7 +105,7 @@ describe('LISTEN with a full SYN queue', () => {
 	});
 
 	it('an ACK with a wrong cookie is reset', () => {
-		const h = flooded(true);
+		const h = flooded(1);
 		const cookie = recv(h, syn)[0]!.seq;
 		const wrong = (cookie + 2) >>> 0;
 		expect(recv(h, fromClient({ack: wrong}))).toEqual([out.rst(wrong)]);

@@ -51,7 +51,7 @@ describe('SYN flood against a backlog of 4', () => {
 		const t = playSteps(['server: listen', 'flood: 100', 'client: connect', 'client: send 100'],
 			['server: { isn: 5000, backlog: 4 }', 'sysctl: { tcp_syncookies: 1 }']);
 		const flood = t.events.find((e): e is FloodEvent => e.type === 'flood');
-		expect(flood).toMatchObject({syns: 100, queued: 4, cookies: 96, dropped: 0});
+		expect(flood).toMatchObject({syns: 100, queued: 5, cookies: 95, dropped: 0}); // full means more than the backlog (inet_csk_reqsk_queue_is_full)
 		const cookie = t.events.filter(e => e.type === 'segment')[1]!.seq;
 		expect(cookie).not.toBe(5000);
 		expect(wire(t.events)).toEqual([
@@ -66,23 +66,25 @@ describe('SYN flood against a backlog of 4', () => {
 
 	const noCookies = ['server: { isn: 5000, backlog: 4 }', 'sysctl: { tcp_syncookies: 0 }'];
 
-	// The flood's requests live out all their SYN-ACK retries here (63 s); Linux prunes them sooner when the queue is
-	// more than half full (captured: flood-cookies-0.json). That belongs to the listener-queue model, still to come.
-	it('tcp_syncookies=0: SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35 s are dropped; the one at 67 s gets in once the flood expired', () => {
-		const t = playSteps(['server: listen', 'flood: 100', 'client: connect', 'wait: 70s'], noCookies);
+	// Captured (flood-cookies-0.json): the queue holds backlog + 1 requests; at 7 s, with the queue more than half full
+	// and every request old, requests are dropped after 2 SYN-ACK retries until half the room is free (reqsk_timer_handler).
+	it('tcp_syncookies=0: SYNs at 0 … 7 s are dropped; old requests are pruned at 7 s, so the SYN at 11 s gets in', () => {
+		const t = playSteps(['server: listen', 'flood: 100', 'client: connect', 'wait: 20s'], noCookies);
+		expect(t.events.find(e => e.type === 'flood')).toMatchObject({queued: 5, dropped: 95});
 		expect(wire(t.events)).toEqual([
-			...[0, 1, 2, 3, 4, 5, 7, 11, 19, 35].map(s => `${s}s C→S SYN seq=1000`),
-			'67s C→S SYN seq=1000',
-			'67s S→C ACK,SYN seq=5000 ack=1001',
-			'67s C→S ACK seq=1001 ack=5001',
+			...[0, 1, 2, 3, 4, 5, 7].map(s => `${s}s C→S SYN seq=1000`), // at 7 s the SYN comes a moment before the pruning
+			'11s C→S SYN seq=1000',
+			'11s S→C ACK,SYN seq=5000 ack=1001',
+			'11s C→S ACK seq=1001 ack=5001',
 		]);
-		expect(t.events.filter(e => e.type === 'note' && e.note === 'segment dropped: SYN queue full')).toHaveLength(10);
-		expect(states(t.events, 'client')).toEqual(['0s client CLOSED→SYN-SENT (connect)', '67s client SYN-SENT→ESTABLISHED (recv SYN,ACK)']);
+		expect(t.events.filter(e => e.type === 'note' && e.note === 'segment dropped: SYN queue full')).toHaveLength(7);
+		expect(states(t.events, 'client')).toEqual(['0s client CLOSED→SYN-SENT (connect)', '11s client SYN-SENT→ESTABLISHED (recv SYN,ACK)']);
 	});
 
-	it('tcp_syncookies=0 and the flood renewed: every SYN dropped, ETIMEDOUT 131 s after connect', () => {
-		const t = playSteps(['server: listen', 'flood: 100', 'wait: 500ms', 'client: connect', 'wait: 62.7s', 'flood: 100',
-			'wait: 75s', 'client: read'], noCookies);
+	it('tcp_syncookies=0 and a sustained flood (new SYNs every second): every SYN dropped, ETIMEDOUT 131 s after connect', () => {
+		// New spoofed SYNs on every whole second, the client's on the half seconds: whatever room the pruning frees is taken at once.
+		const sustained = Array.from({length: 140}, () => ['wait: 1s', 'flood: 100']).flat();
+		const t = playSteps(['server: listen', 'flood: 100', 'wait: 500ms', 'client: connect', 'wait: 500ms', 'flood: 100', ...sustained, 'client: read'], noCookies);
 		expect(wire(t.events)).toEqual([0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67].map(s => `${s + 0.5}s C→S SYN seq=1000`));
 		expect(states(t.events, 'client')).toEqual(['0.5s client CLOSED→SYN-SENT (connect)', '131.5s client SYN-SENT→CLOSED (timer retransmit: gave up)']);
 		expect(calls(t.events, 'client').at(-1)).toBe('read → ETIMEDOUT');

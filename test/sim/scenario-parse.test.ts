@@ -79,6 +79,6 @@ describe('good scenario input', () => {
 
 	it('fills in the defaults: linux, no latency, Linux sysctls', () => {
 		const s = scenarioFromYaml(steps());
-		expect(s).toMatchObject({profile: 'linux', latencyUs: 0, sysctls: {synRetries: 6, synackRetries: 5, finTimeoutUs: 60e6, syncookies: true, backlog: 128, mss: 1460}});
+		expect(s).toMatchObject({profile: 'linux', latencyUs: 0, sysctls: {synRetries: 6, synLinearTimeouts: 4, synackRetries: 5, finTimeoutUs: 60e6, syncookies: 1, backlog: 128, maxSynBacklog: 2048, mss: 1460}});
 	});
 });

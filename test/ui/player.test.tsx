@@ -69,7 +69,8 @@ describe('a whole lesson by keystrokes', () => {
 		expect(r.lastFrame()).toContain('✓ Right: 1001.');
 		expect(r.lastFrame()).toContain('SYN,ACK with ack = 1001.'); // the explanation
 		// Answered: the segment is drawn at once, with its label; the client's change comes with the events of its arrival.
-		expect(r.lastFrame()).toMatch(/ESTABLISHED +◀─+ SYN,ACK seq=5000 ack=1001 ─ \?\n/); // with what its arrival caused; the server is asked about later
+		// Answered, the segment is drawn; the client's reaction (ESTABLISHED) waits: the next question predicts what it sends.
+		expect(r.lastFrame()).toMatch(/SYN-SENT +◀─+ SYN,ACK seq=5000 ack=1001 ─ \?\n/);
 		await waitFor(() => store.saves().length === 1);
 		expect(store.saves()[0]).toMatchObject({id: 'handshake-letters', answered: 1, total: 3});
 

@@ -7,7 +7,7 @@ import type {Side} from '../sim/segment.js';
 const CALLS: Record<Call['name'], (side: Side, call: Call) => string> = {
 	listen: side => `The ${side} calls listen().`,
 	connect: side => `The ${side} calls connect().`,
-	send: (side, call) => `The ${side} sends ${call.bytes ?? 0} bytes (send()).`,
+	send: (side, call) => `The ${side} sends ${call.bytes ?? 0} bytes (send()${call.more ? ' with MSG_MORE: more is coming' : ''}).`,
 	read: side => `The ${side} reads what has arrived (read()).`,
 	close: side => `The ${side} calls close().`,
 	shutdown: side => `The ${side} calls shutdown(SHUT_WR): it stops sending, and still reads.`,

@@ -8,6 +8,8 @@ export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'send', 're
 export type Call = {
 	readonly name: CallName;
 	readonly bytes?: number;
+	/** send with MSG_MORE: more data follows, so the kernel holds this back (tcp_sendmsg: no push). */
+	readonly more?: boolean;
 	/** keepalive: TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT (the sysctls when absent). */
 	readonly keepalive?: {readonly idleUs: number; readonly intvlUs: number; readonly probes: number};
 };
@@ -17,7 +19,7 @@ export function applyCall(tcb: Tcb, call: Call, ctx: Ctx): string {
 	// The call is traced first, then what it caused (its result is known only afterwards).
 	const caused: Emit[] = [];
 	const result = dispatch(tcb, call, {...ctx, emit: e => caused.push(e)});
-	ctx.emit({kind: 'call', call: call.bytes === undefined ? call.name : `${call.name} ${call.bytes}`, result});
+	ctx.emit({kind: 'call', call: call.bytes === undefined ? call.name : `${call.name} ${call.bytes}${call.more ? ' MSG_MORE' : ''}`, result});
 	for (const e of caused) ctx.emit(e);
 	return result;
 }
@@ -26,7 +28,7 @@ function dispatch(tcb: Tcb, call: Call, ctx: Ctx): string {
 	switch (call.name) {
 		case 'listen': return listen(tcb, ctx);
 		case 'connect': return connect(tcb, ctx);
-		case 'send': return send(tcb, call.bytes ?? 0, ctx);
+		case 'send': return send(tcb, call.bytes ?? 0, ctx, call.more === true);
 		case 'read': return read(tcb);
 		case 'close': return close(tcb, ctx);
 		case 'shutdown': return shutdown(tcb, ctx);
@@ -65,7 +67,8 @@ function freshSocket(tcb: Tcb): void {
 	tcb.error = null;
 }
 
-function send(tcb: Tcb, bytes: number, ctx: Ctx): string {
+function send(tcb: Tcb, bytes: number, ctx: Ctx, more = false): string {
+	tcb.more = more; // Linux tcp_sendmsg with MSG_MORE: the data waits for more, or for close() to carry it with the FIN
 	if (tcb.wrShut || tcb.orphan) return 'EPIPE'; // writing after shutdown(SHUT_WR) or close
 	switch (tcb.state) {
 		case 'SYN-SENT':

@@ -31,8 +31,10 @@ export type Tcb = {
 	/** The retransmission queue: sent, not yet acknowledged. */
 	rtxQueue: Unacked[];
 	ooo: OutOfOrder[];
-	/** Bytes the application wrote that wait for the connection to open. */
+	/** Bytes the application wrote that wait for the connection to open (or for more, after MSG_MORE). */
 	pendingSend: number;
+	/** The last write said MSG_MORE: hold the data back until more comes or the FIN can carry it. */
+	more: boolean;
 	/** Bytes received that the application has not read. */
 	unread: number;
 	/** The application can no longer write (shutdown or close): a FIN is due. */
@@ -98,7 +100,7 @@ export function newTcb(side: Side, isns: number[], sysctls: Sysctls, cookieSecre
 	const iss = isns[0] ?? 0;
 	return {
 		side, state: 'CLOSED', iss, irs: 0, sndUna: iss, sndNxt: iss, sndWnd: sysctls.window,
-		rcvNxt: 0, rcvWnd: sysctls.window, rtxQueue: [], ooo: [], pendingSend: 0, unread: 0,
+		rcvNxt: 0, rcvWnd: sysctls.window, rtxQueue: [], ooo: [], pendingSend: 0, more: false, unread: 0,
 		wrShut: false, orphan: false, peerFin: false, passive: false, retries: 0,
 		rtoUs: sysctls.rtoInitialUs, totalRto: 0, tlpOut: false, retransStampUs: null, keepalive: null, probesOut: 0,
 		quickAcks: -1, pingpong: false, lastDataRecvUs: -1,
@@ -204,6 +206,17 @@ export function sendActiveReset(tcb: Tcb, ctx: Ctx): void {
 /** Send what the application queued, split at the MSS, then the FIN once the data is out. */
 export function flush(tcb: Tcb, ctx: Ctx): void {
 	if (tcb.state !== 'ESTABLISHED' && tcb.state !== 'CLOSE-WAIT' && !isClosingState(tcb.state)) return;
+	if (tcb.more && !tcb.wrShut) return; // MSG_MORE: held back
+	if (tcb.more && tcb.pendingSend <= ctx.sysctls.mss && !finQueued(tcb)) {
+		// Linux tcp_send_fin: the FIN joins the unsent tail, one segment with the data and no PSH (MSG_MORE pushed nothing).
+		const len = tcb.pendingSend;
+		tcb.pendingSend = 0;
+		tcb.more = false;
+		if (tcb.state === 'ESTABLISHED') setState(tcb, 'FIN-WAIT-1', tcb.orphan ? 'close' : 'shutdown', ctx);
+		else if (tcb.state === 'CLOSE-WAIT') setState(tcb, 'LAST-ACK', tcb.orphan ? 'close' : 'shutdown', ctx);
+		return sendNew(tcb, 'FIN', len, true, ctx, false);
+	}
+	tcb.more = false;
 	while (tcb.pendingSend > 0) {
 		const len = Math.min(tcb.pendingSend, ctx.sysctls.mss);
 		tcb.pendingSend -= len;

@@ -78,6 +78,8 @@ export type Sysctls = {
 	readonly syncookies: 0 | 1 | 2;
 	/** The listen backlog: the SYN queue counts as full once it holds more than this (Linux inet_csk_reqsk_queue_is_full). */
 	readonly backlog: number;
+	/** net.ipv4.tcp_rfc1337: 1 = an RST in TIME-WAIT is ignored (RFC 1337's fix); 0 (Linux's default) = it ends TIME-WAIT. */
+	readonly rfc1337: boolean;
 	/** net.ipv4.tcp_max_syn_backlog: with SYN cookies off, a SYN is dropped once fewer than a quarter of these places are free (tcp_conn_request). */
 	readonly maxSynBacklog: number;
 	/** RFC 6298 2.1 and Linux TCP_TIMEOUT_INIT: the initial RTO for SYN and SYN-ACK, 1 s. */
@@ -103,6 +105,7 @@ export const DEFAULT_SYSCTLS: Sysctls = {
 	finTimeoutUs: 60 * SECOND,
 	syncookies: 1,
 	backlog: 128,
+	rfc1337: false,
 	maxSynBacklog: 2048, // it scales with memory; 2048 on the machine the captures were made on
 	rtoInitialUs: 1 * SECOND,
 	rtoMaxUs: 120 * SECOND,

@@ -143,8 +143,9 @@ function onReset(tcb: Tcb, ctx: Ctx): void {
 // Linux tcp_timewait_state_process (RFC 9293 3.10.7.4 for TIME-WAIT, as Linux refines it)
 function onTimeWait(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	if (seg.ctl === 'RST') {
-		// Linux (tcp_rfc1337=0): an in-window RST kills TIME-WAIT early ("TIME-WAIT assassination", RFC 1337).
-		if (seg.seq === tcb.rcvNxt) setState(tcb, 'CLOSED', 'recv RST', ctx);
+		// Linux tcp_timewait_state_process: with tcp_rfc1337=0 (the default) an in-window RST kills TIME-WAIT early
+		// ("TIME-WAIT assassination", RFC 1337); with 1 the RST is ignored and TIME-WAIT runs its course.
+		if (seg.seq === tcb.rcvNxt && !ctx.sysctls.rfc1337) setState(tcb, 'CLOSED', 'recv RST', ctx);
 		return;
 	}
 	if (seg.seq === tcb.rcvNxt && seqLength(seg) === 0) {

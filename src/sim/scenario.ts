@@ -91,7 +91,7 @@ function parseEndpoint(v: unknown, ctx: Ctx, path: Path, isServer: boolean): End
 }
 
 const SYSCTL_KEYS = [
-	'tcp_syn_retries', 'tcp_syn_linear_timeouts', 'tcp_synack_retries', 'tcp_retries2', 'tcp_orphan_retries', 'tcp_fin_timeout', 'tcp_syncookies', 'tcp_max_syn_backlog',
+	'tcp_syn_retries', 'tcp_syn_linear_timeouts', 'tcp_synack_retries', 'tcp_retries2', 'tcp_orphan_retries', 'tcp_fin_timeout', 'tcp_syncookies', 'tcp_max_syn_backlog', 'tcp_rfc1337',
 	'tcp_keepalive_time', 'tcp_keepalive_intvl', 'tcp_keepalive_probes',
 ] as const;
 
@@ -111,6 +111,7 @@ function parseSysctls(v: unknown, ctx: Ctx, path: Path): Sysctls {
 		...(m['tcp_fin_timeout'] === undefined ? {} : {finTimeoutUs: n('tcp_fin_timeout', 1, 3600) * 1e6}),
 		...(m['tcp_syncookies'] === undefined ? {} : {syncookies: n('tcp_syncookies', 0, 2) as 0 | 1 | 2}),
 		...(m['tcp_max_syn_backlog'] === undefined ? {} : {maxSynBacklog: n('tcp_max_syn_backlog', 1, 65535)}),
+		...(m['tcp_rfc1337'] === undefined ? {} : {rfc1337: n('tcp_rfc1337', 0, 1) === 1}),
 	};
 }
 
@@ -165,10 +166,12 @@ function parseCall(v: unknown, ctx: Ctx, path: Path, where: string): Call {
 	const expected = `expected a call: ${CALL_NAMES.map(c => (c === 'send' ? 'send N' : c)).join(', ')}`;
 	if (typeof v !== 'string') fail(ctx, path, where, `${expected}, got ${show(v)}`);
 	const [name, arg, ...rest] = v.trim().split(/\s+/);
-	if (!CALL_NAMES.includes(name as CallName) || (rest.length > 0 && name !== 'keepalive')) fail(ctx, path, where, `${expected}, got "${v}"`);
+	if (!CALL_NAMES.includes(name as CallName) || (rest.length > 0 && name !== 'keepalive' && name !== 'send')) fail(ctx, path, where, `${expected}, got "${v}"`);
 	if (name === 'send') {
-		if (arg === undefined || !/^\d+$/.test(arg) || Number(arg) < 1 || Number(arg) > 1e9) fail(ctx, path, where, `expected "send N" with N a whole number of bytes from 1, got "${v}"`);
-		return {name, bytes: Number(arg)};
+		if (arg === undefined || !/^\d+$/.test(arg) || Number(arg) < 1 || Number(arg) > 1e9 || rest.length > 1 || (rest[0] !== undefined && rest[0] !== 'more')) {
+			fail(ctx, path, where, `expected "send N" (or "send N more", MSG_MORE) with N a whole number of bytes from 1, got "${v}"`);
+		}
+		return {name, bytes: Number(arg), ...(rest[0] === 'more' ? {more: true} : {})};
 	}
 	if (name === 'keepalive') {
 		// SO_KEEPALIVE alone (the sysctls' times), or with TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT: "keepalive 2s 1s 3".

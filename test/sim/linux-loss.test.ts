@@ -31,6 +31,8 @@ type Row = {
 	readonly first?: number;
 	/** Compare seq/ack too (false for a spoofed SYN, whose numbers the capture shows absolute). */
 	readonly numbers?: boolean;
+	/** States the capture's ss snapshots show: [time in the simulation, side, state]. */
+	readonly states?: readonly (readonly [number, 'client' | 'server', string])[];
 	/** When the connection gave up (ETIMEDOUT), from the capture's application events. */
 	readonly gaveUp?: {readonly side: 'client' | 'server'; readonly event: string};
 };
@@ -159,6 +161,72 @@ steps:
   - wait: 574ms
   - server: poweroff
   - wait: 9s`},
+	{name: 'kill-idle', first: 7, yaml: `steps:
+  - server: listen
+  - client: connect
+  - wait: 320ms
+  - server: close          # the process is killed: its kernel closes the socket
+  - client: read
+  - wait: 200ms
+  - client: send 10`},
+	{name: 'kill-unread', yaml: `steps:
+  - server: listen
+  - client: connect
+  - client: send 100
+  - wait: 312ms
+  - server: close          # killed with 100 bytes unread: RST instead of FIN`},
+	{name: 'reboot', yaml: `steps:
+  - server: listen
+  - client: connect
+  - wait: 219ms
+  - drop: { from: server, count: 1 }
+  - server: abort          # the reboot's reset is lost …
+  - wait: 309ms
+  - client: send 100       # … so the client learns it from the closed port's answer`},
+	{name: 'syn-on-established', yaml: `client: { isn: 1000 }
+server: { isn: 5000 }
+steps:${HANDSHAKE_DATA}
+  - wait: 301ms
+  - inject: { from: client, flags: [SYN], seq: 100001101 }
+  - wait: 601ms
+  - inject: { from: client, flags: [SYN], seq: 1101 }
+  - wait: 313ms
+  - client: close
+  - wait: 100ms
+  - server: read
+  - server: close
+  - wait: 1s`},
+	{name: 'tw-rst-rfc1337-0', states: [[0.5, 'server', 'TIME-WAIT'], [1, 'server', 'CLOSED']], yaml: `client: { isn: 1000 }
+server: { isn: 5000 }
+steps:${HANDSHAKE_DATA}
+  - server: close
+  - wait: 100ms
+  - client: read
+  - client: close
+  - wait: 634ms
+  - inject: { from: client, flags: [RST], seq: 1102 }
+  - wait: 1s`},
+	{name: 'tw-rst-rfc1337-1', states: [[0.5, 'server', 'TIME-WAIT'], [1, 'server', 'TIME-WAIT']], yaml: `client: { isn: 1000 }
+server: { isn: 5000 }
+sysctl: { tcp_rfc1337: 1 }
+steps:${HANDSHAKE_DATA}
+  - server: close
+  - wait: 100ms
+  - client: read
+  - client: close
+  - wait: 630ms
+  - inject: { from: client, flags: [RST], seq: 1102 }
+  - wait: 1s`},
+	{name: 'fin-with-data-msg-more', yaml: `steps:
+  - server: listen
+  - client: connect
+  - wait: 103ms
+  - client: send 100 more
+  - client: close
+  - server: read
+  - server: read
+  - server: close
+  - wait: 1s`},
 ];
 
 /** A tick and a half of timer slack, plus 6 % of the gap (the real RTO is 205-208 ms against the modelled 204, and back-off multiplies that). */
@@ -178,6 +246,14 @@ describe('linux profile under loss matches real Linux 6.18 captures', () => {
 			const gapReal = real[i]!.t - real[i - 1]!.t;
 			const gapSim = segs[i]!.t - segs[i - 1]!.t;
 			expect(Math.abs(gapSim - gapReal), `gap before segment ${i + 1}: ${gapSim.toFixed(3)} s simulated, ${gapReal.toFixed(3)} s captured`).toBeLessThanOrEqual(tolerance(gapReal));
+		}
+		if (row.states) {
+			const at = (t: number, side: 'client' | 'server') => {
+				let st = 'CLOSED';
+				for (const e of trace.events) if (e.type === 'state' && e.endpoint === side && e.t <= t) st = e.to;
+				return st;
+			};
+			for (const [t, side, state] of row.states) expect(at(t, side), `${side} at ${t} s (the capture's ss)`).toBe(state);
 		}
 		if (row.gaveUp) {
 			const real0 = capture.segments[0]!.t;

@@ -17,7 +17,7 @@ const steps = (...lines: string[]) => ['steps:', '  - server: listen', ...lines.
 const CASES: Case[] = [
 	{name: 'unknown step', yaml: steps('jump: 5'), line: 3, where: 'step 2: unknown step "jump"', expected: 'expected one of client, server, together, wait'},
 	{name: 'unknown call', yaml: steps('client: dance'), line: 3, where: 'step 2 (client)', expected: 'expected a call: listen, connect, send N'},
-	{name: 'send without a number', yaml: steps('client: send lots'), line: 3, where: 'step 2 (client)', expected: 'expected "send N" with N a whole number of bytes from 1, got "send lots"'},
+	{name: 'send without a number', yaml: steps('client: send lots'), line: 3, where: 'step 2 (client)', expected: 'expected "send N" (or "send N more", MSG_MORE) with N a whole number of bytes from 1, got "send lots"'},
 	{name: 'send 0', yaml: steps('client: send 0'), line: 3, where: 'step 2 (client)', expected: 'got "send 0"'},
 	{name: 'close with an argument', yaml: steps('client: close now'), line: 3, where: 'step 2 (client)', expected: '"close" takes no argument'},
 	{name: 'bad duration', yaml: steps('wait: soon'), line: 3, where: 'step 2 (wait)', expected: 'expected a duration such as 300ms, 60s or 2m, got "soon"'},

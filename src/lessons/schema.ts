@@ -64,6 +64,11 @@ function fail(ctx: Ctx, path: Path, field: string, expected: string): never {
 	throw new InputError(ctx.file, ctx.lineAt(path), field, expected);
 }
 
+/** Lesson and question ids: the keys progress is kept by. */
+const STABLE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Names every JavaScript object already has: an id like these would read as progress that was never saved. */
+const RESERVED_IDS = ['constructor'];
+
 const TOP_KEYS = ['formatVersion', 'id', 'title', 'summary', 'level', 'tags', 'minutes', 'intro', 'scenario', 'story', 'questions', 'outro'];
 
 export function parseLesson(src: Sourced, file: string): Lesson {
@@ -73,7 +78,8 @@ export function parseLesson(src: Sourced, file: string): Lesson {
 	for (const key of Object.keys(v)) if (!TOP_KEYS.includes(key)) fail(ctx, [key], key, `unknown field; expected one of ${TOP_KEYS.join(', ')}`);
 	if (v['formatVersion'] !== FORMAT_VERSION) fail(ctx, ['formatVersion'], 'formatVersion', `expected ${FORMAT_VERSION} (this tutor reads format ${FORMAT_VERSION}), got ${show(v['formatVersion'])}`);
 	const id = text(v, 'id', ctx, []);
-	if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) fail(ctx, ['id'], 'id', 'expected lowercase letters, digits and dashes (a stable name, e.g. handshake-letters)');
+	if (!STABLE_NAME.test(id)) fail(ctx, ['id'], 'id', 'expected lowercase letters, digits and dashes (a stable name, e.g. handshake-letters)');
+	if (RESERVED_IDS.includes(id)) fail(ctx, ['id'], 'id', `"${id}" is reserved (progress is kept by id in a JSON object); choose another name`);
 	const level = v['level'];
 	if (!LEVELS.includes(level as never)) fail(ctx, ['level'], 'level', `expected one of ${LEVELS.join(', ')}, got ${show(level)}`);
 	const tags = v['tags'];

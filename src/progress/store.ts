@@ -135,7 +135,10 @@ function storeOn(backing: Backing, notice: string | undefined): ProgressStore {
 		},
 		...(notice ? {notice} : {}),
 		read,
-		lesson: id => read().lessons[id],
+		lesson: id => {
+			const {lessons} = read();
+			return Object.hasOwn(lessons, id) ? lessons[id] : undefined; // "constructor" is no lesson of ours
+		},
 		startAttempt: id => update(id, p => ({...p, attempts: p.attempts + 1})),
 		saveAttempt: (id: string, resume: Saved, answered: number, total: number) => update(id, p => ({...p, resume, answered, total})),
 		finishAttempt(id: string, score: number, results: readonly {readonly field: Field; readonly firstTry: boolean}[]) {

@@ -93,6 +93,21 @@ describe('progress store', () => {
 	});
 });
 
+describe('entries that would change an object instead of being one', () => {
+	it('drops a "__proto__" entry, says so, and answers nothing for ids every object has', () => {
+		writeFileSync(file(), '{"lessons": {"__proto__": {"good": {"completed": true, "bestScore": 100, "attempts": 9}}, "good": {"completed": false, "bestScore": null, "attempts": 1}},'
+			+ ' "fields": {"__proto__": {"asked": 1, "firstTry": 1}}}');
+		const store = open();
+		expect(store.notice).toMatch(/lesson "__proto__" \(a reserved name\), accuracy of "__proto__" \(a reserved name\)/);
+		expect(store.lesson('good')).toMatchObject({attempts: 1, completed: false});
+		expect(store.lesson('constructor')).toBeUndefined();
+		expect(store.lesson('toString')).toBeUndefined();
+		store.startAttempt('good');
+		expect(Object.getPrototypeOf(open().read().lessons)).toBe(Object.prototype);
+		expect(open().lesson('good')?.attempts).toBe(2);
+	});
+});
+
 describe('defaultDir', () => {
 	it.each([
 		[{TCP_TUTOR_CONFIG_DIR: '/x/y'}, 'linux', '/x/y'],

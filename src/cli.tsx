@@ -4,6 +4,7 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {type Args, HELP, UsageError, parse} from './commands/args.js';
 import {checkCommand} from './commands/check.js';
+import {failure} from './commands/failure.js';
 import type {Io} from './commands/io.js';
 import {listCommand, progressCommand, resetCommand} from './commands/progress.js';
 import {findEntry, startPlain} from './commands/start.js';
@@ -13,7 +14,7 @@ import {type LineReader, lineReader} from './plain/play.js';
 import {defaultDir, openStore} from './progress/store.js';
 import {VERSION} from './version.js';
 import {NotLoaded, loadLibraries} from './deferred.js';
-import {InputError} from './yaml-source.js';
+import {safeText} from './safe-text.js';
 
 const SHIPPED = fileURLToPath(new URL('../lessons/', import.meta.url));
 const randomSeed = () => randomInt(0, 2 ** 32); // every seed from 0 to 2^32−1 (the upper bound is exclusive)
@@ -48,14 +49,20 @@ async function main(argv: readonly string[]): Promise<number> {
 	const env = process.env;
 	let reader: LineReader | undefined; // stdin is read only by the commands that ask (ink reads it itself)
 	const io: Io = {
-		out: line => process.stdout.write(`${line}\n`),
-		err: line => process.stderr.write(`${line}\n`),
+		out: line => process.stdout.write(`${safeText(line)}\n`),
+		err: line => process.stderr.write(`${safeText(line)}\n`),
 		input: {next: () => (reader ??= lineReader(process.stdin)).next()},
 		env,
 		columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100,
 	};
 	const args = parse(argv, env);
 	const store = () => openStore({dir: defaultDir(env), projectVersion: VERSION});
+	// A store that was moved aside or salvaged says so once, whichever command opened it (start and the menu tell it themselves).
+	const toldStore = () => {
+		const s = store();
+		if (s.notice) io.err(s.notice);
+		return s;
+	};
 	const ui = (args.command === 'menu' || args.command === 'start') && interactive(args, env);
 	// The interactive menu loads the YAML parser and conf after its first frame; --help and --version
 	// need neither; every other command loads them now.
@@ -66,9 +73,9 @@ async function main(argv: readonly string[]): Promise<number> {
 		case 'version': io.out(VERSION); return 0;
 		case 'trace': return traceCommand(args, io, randomSeed);
 		case 'check': return checkCommand(args, io, SHIPPED);
-		case 'list': return listCommand(args, io, (await catalogFor(args, io)).entries, store());
-		case 'progress': return progressCommand(args, io, (await catalogFor(args, io)).entries, store());
-		case 'reset': return resetCommand(args, io, (await catalogFor(args, io)).entries, store());
+		case 'list': return listCommand(args, io, (await catalogFor(args, io)).entries, toldStore());
+		case 'progress': return progressCommand(args, io, (await catalogFor(args, io)).entries, toldStore());
+		case 'reset': return resetCommand(args, io, (await catalogFor(args, io)).entries, toldStore());
 		case 'menu':
 		case 'start': {
 			if (args.command === 'start' && args.positionals.length !== 1) throw new UsageError('start needs one lesson id: tcp-tutor start LESSON (see tcp-tutor list)');
@@ -100,15 +107,8 @@ main(process.argv.slice(2)).then(
 		process.stdout.write('', () => process.exit(code));
 	},
 	(error: unknown) => {
-		if (error instanceof UsageError) {
-			process.stderr.write(`tcp-tutor: ${error.message}\n`);
-			process.exit(2);
-		}
-		if (error instanceof InputError) {
-			process.stderr.write(`tcp-tutor: ${error.message}\n`);
-			process.exit(2);
-		}
-		process.stderr.write(`tcp-tutor: internal error: ${(error as Error).message ?? String(error)}\n${process.env['DEBUG'] ? `${(error as Error).stack}\n` : 'Set DEBUG=1 to see where it happened.\n'}`);
-		process.exit(1);
+		const {code, text} = failure(error, Boolean(process.env['DEBUG']));
+		process.stderr.write(text);
+		process.exit(code);
 	},
 );

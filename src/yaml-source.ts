@@ -53,6 +53,12 @@ export function parseYaml(text: string, file: string): Sourced {
 	};
 }
 
+/** A value as an error quotes it: JSON, but NaN and infinities as YAML writes them (JSON would say null), cut at 40 characters. */
+export function showValue(v: unknown): string {
+	const s = typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf') : JSON.stringify(v) ?? String(v);
+	return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
 /** Is this a plain object (a YAML map), and not an array or null? */
 export function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);

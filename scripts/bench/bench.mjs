@@ -2,6 +2,8 @@
 // 1. first frame of the menu on a pseudo-terminal vs the minimal bundled ink menu (target ≤ 1.15×)
 // 2. npx --yes ./tarball --version from a clean folder and a fresh cache vs npm --version (target ≤ 1.5 s)
 // 3. the simulator: lessons × seeds checked per second by `check` (target: all lessons, 200 seeds, < 2 s)
+// 4. the simulator's cost as scenarios grow: time per 100,000 segments (target < 1 s) and how time grows
+//    when the steps double (2.0× is linear). `npm run bench -- --sim` measures only this.
 import {execFileSync, spawn} from 'node:child_process';
 import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {cpus, tmpdir} from 'node:os';
@@ -46,9 +48,32 @@ async function timeIt(fn) {
 	return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** 4. Bundle scripts/bench/sim-cost.ts and run it: one row per shape of scenario. */
+async function simulatorCost(work) {
+	const script = join(work, 'sim-cost.mjs');
+	await build({entryPoints: [join(root, 'scripts/bench/sim-cost.ts')], outfile: script, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning'});
+	const rows = JSON.parse(execFileSync('node', [script, '10000'], {env, encoding: 'utf8'}));
+	return rows.map(r => ({...r, msPer100k: (r.ms * 100_000) / r.segments, ok: (r.ms * 100_000) / r.segments < 1000 && r.growth < 3}));
+}
+
+function printSimulatorCost(rows) {
+	const f = n => n.toFixed(2);
+	for (const r of rows) {
+		console.log(`| simulator: ${r.steps} steps of ${r.shape} | ${r.segments} segments in ${f(r.ms)} ms | | ${r.segmentsPerSecond} segments/s, ${Math.round(r.msPer100k)} ms per 100,000; twice the steps took ${f(r.growth)}× | < 1 s per 100,000, ≈ 2× ${r.ok ? '✓' : '✗'} |`);
+	}
+}
+
 async function main() {
-	execFileSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'inherit'});
 	const work = mkdtempSync(join(tmpdir(), 'tcp-tutor-bench-'));
+	if (process.argv.includes('--sim')) {
+		const sim = await simulatorCost(work);
+		console.log('| measure | tcp-tutor | baseline | figure | target |\n|---|---|---|---|---|');
+		printSimulatorCost(sim);
+		console.log(`\n${JSON.stringify({machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, simulator: sim})}`);
+		rmSync(work, {recursive: true, force: true});
+		return;
+	}
+	execFileSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'inherit'});
 	const minimal = join(work, 'minimal.js');
 	await build({
 		entryPoints: [join(root, 'scripts/bench/minimal.tsx')], outfile: minimal, bundle: true, platform: 'node', target: 'node20',
@@ -88,6 +113,7 @@ async function main() {
 	const checks = [];
 	for (let i = 0; i < Math.min(RUNS, 5); i++) checks.push(await timeIt(() => execFileSync('node', [join(root, 'dist/cli.js'), 'check', '--seeds', '200'], {env, stdio: 'ignore'})));
 	const checkMs = median(checks);
+	const sim = await simulatorCost(work);
 
 	const result = {
 		machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
@@ -95,6 +121,7 @@ async function main() {
 		firstFrame: {tutorMs: median(tutor), floorMs: median(floor), ratio: frameRatio, target: 1.15, ok: frameRatio <= 1.15},
 		npx: {npxSeconds: median(npx) / 1000, npmVersionSeconds: median(npmV) / 1000, target: 1.5, ok: median(npx) / 1000 <= 1.5},
 		check: {lessons, seeds: 200, seconds: checkMs / 1000, lessonSeedsPerSecond: Math.round((lessons * 200) / (checkMs / 1000)), target: 2, ok: checkMs / 1000 < 2},
+		simulator: sim,
 	};
 	const f = n => n.toFixed(2);
 	console.log(`machine: ${result.machine}; medians of ${RUNS} runs\n`);
@@ -103,6 +130,7 @@ async function main() {
 	console.log(`| first frame of the menu | ${f(result.firstFrame.tutorMs)} ms | ${f(result.firstFrame.floorMs)} ms (minimal ink menu) | ${f(frameRatio)}× | ≤ 1.15× ${result.firstFrame.ok ? '✓' : '✗'} |`);
 	console.log(`| npx --yes ./tarball --version | ${f(result.npx.npxSeconds)} s | ${f(result.npx.npmVersionSeconds)} s (npm --version) | ${f(result.npx.npxSeconds)} s | ≤ 1.5 s ${result.npx.ok ? '✓' : '✗'} |`);
 	console.log(`| check: ${lessons} lessons × 200 seeds | ${f(result.check.seconds)} s | | ${result.check.lessonSeedsPerSecond} lesson-seeds/s | < 2 s ${result.check.ok ? '✓' : '✗'} |`);
+	printSimulatorCost(sim);
 	console.log(`\n${JSON.stringify(result)}`);
 	rmSync(work, {recursive: true, force: true});
 }

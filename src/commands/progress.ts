@@ -1,25 +1,20 @@
 // tcp-tutor list / progress / reset: progress without the interactive UI.
-import {readFileSync, writeFileSync} from 'node:fs';
+import {writeFileSync} from 'node:fs';
 import type {LessonEntry} from '../lessons/catalog.js';
-import {merge, normalize} from '../progress/normalize.js';
+import {readStoreText} from '../progress/disk.js';
+import {normalize} from '../progress/normalize.js';
 import type {LessonProgress, ProgressStore} from '../progress/types.js';
+import {fileError, fileProblem} from '../file-problem.js';
 import {InputError} from '../yaml-source.js';
 import type {Args} from './args.js';
 import {UsageError} from './args.js';
 import {displayWidth, twoColumns} from './columns.js';
 import type {Io} from './io.js';
 
-/** Why a file could not be read or written, in words rather than an errno code. */
-export function fileProblem(error: unknown, doing: 'read' | 'write'): string {
-	const code = (error as NodeJS.ErrnoException).code;
-	switch (code) {
-		case 'ENOENT': return doing === 'read' ? 'does not exist' : 'its folder does not exist';
-		case 'ENOTDIR': return 'part of its path is a file, not a folder';
-		case 'EISDIR': return 'is a folder, not a file';
-		case 'EACCES':
-		case 'EPERM': return `cannot be ${doing === 'read' ? 'read' : 'written'}: permission denied`;
-		default: return `cannot be ${doing === 'read' ? 'read' : 'written'} (${code ?? (error as Error).message})`;
-	}
+/** Nothing claims a save that did not happen: say why, for exit code 1. */
+function notSaved(store: ProgressStore, io: Io): boolean {
+	if (store.writeError && store.writeError !== store.notice) io.err(store.writeError); // the notice was told already
+	return store.writeError !== undefined;
 }
 
 export function statusOf(p: LessonProgress | undefined): string {
@@ -58,12 +53,13 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 		return 0;
 	}
 	if (args.importFile) {
-		let text: string;
+		let text: string | undefined;
 		try {
-			text = readFileSync(args.importFile, 'utf8');
+			text = readStoreText(args.importFile); // a pipe in its place would block a plain read forever
 		} catch (error) {
 			throw new InputError(args.importFile, undefined, 'progress file', fileProblem(error, 'read'));
 		}
+		if (text === undefined) throw new InputError(args.importFile, undefined, 'progress file', fileProblem(fileError('ENOENT', args.importFile), 'read'));
 		let raw: unknown;
 		try {
 			raw = JSON.parse(text);
@@ -71,11 +67,8 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 			throw new InputError(args.importFile, undefined, 'progress file', `is not valid JSON (${(error as Error).message})`);
 		}
 		const theirs = normalize(raw);
-		const before = store.read();
-		const merged = merge(before, theirs.data);
-		for (const [id, p] of Object.entries(merged.lessons)) {
-			if (JSON.stringify(before.lessons[id]) !== JSON.stringify(p)) store.replaceLesson(id, p);
-		}
+		store.mergeFrom(theirs.data);
+		if (notSaved(store, io)) return 1;
 		io.out(`Imported ${Object.keys(theirs.data.lessons).length} lesson(s) from ${args.importFile}${theirs.dropped.length ? `; left out: ${theirs.dropped.join(', ')}` : ''}.`);
 		return 0;
 	}
@@ -109,6 +102,7 @@ export async function resetCommand(args: Args, io: Io, entries: readonly LessonE
 		}
 	}
 	store.reset(id);
+	if (notSaved(store, io)) return 1;
 	io.out(id ? `Progress in "${id}" forgotten.` : 'All progress forgotten.');
 	return 0;
 }

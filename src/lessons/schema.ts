@@ -3,7 +3,7 @@
 import {type Scenario, parseScenario} from '../sim/scenario.js';
 import {STATES, type TimerKind} from '../sim/endpoint.js';
 import type {Side} from '../sim/segment.js';
-import {InputError, type Path, type Sourced, isRecord} from '../yaml-source.js';
+import {InputError, type Path, type Sourced, isRecord, showValue} from '../yaml-source.js';
 import {parseFlags} from './answers.js';
 import {sanitize} from './text.js';
 
@@ -64,6 +64,11 @@ function fail(ctx: Ctx, path: Path, field: string, expected: string): never {
 	throw new InputError(ctx.file, ctx.lineAt(path), field, expected);
 }
 
+/** Lesson and question ids: the keys progress is kept by. */
+const STABLE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Names every JavaScript object already has: an id like these would read as progress that was never saved. */
+const RESERVED_IDS = ['constructor'];
+
 const TOP_KEYS = ['formatVersion', 'id', 'title', 'summary', 'level', 'tags', 'minutes', 'intro', 'scenario', 'story', 'questions', 'outro'];
 
 export function parseLesson(src: Sourced, file: string): Lesson {
@@ -71,11 +76,12 @@ export function parseLesson(src: Sourced, file: string): Lesson {
 	const v = src.value;
 	if (!isRecord(v)) fail(ctx, [], 'lesson', 'expected a map with formatVersion, id, title, scenario, questions …');
 	for (const key of Object.keys(v)) if (!TOP_KEYS.includes(key)) fail(ctx, [key], key, `unknown field; expected one of ${TOP_KEYS.join(', ')}`);
-	if (v['formatVersion'] !== FORMAT_VERSION) fail(ctx, ['formatVersion'], 'formatVersion', `expected ${FORMAT_VERSION} (this tutor reads format ${FORMAT_VERSION}), got ${show(v['formatVersion'])}`);
+	if (v['formatVersion'] !== FORMAT_VERSION) fail(ctx, ['formatVersion'], 'formatVersion', `expected ${FORMAT_VERSION} (this tutor reads format ${FORMAT_VERSION}), got ${showValue(v['formatVersion'])}`);
 	const id = text(v, 'id', ctx, []);
-	if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) fail(ctx, ['id'], 'id', 'expected lowercase letters, digits and dashes (a stable name, e.g. handshake-letters)');
+	if (!STABLE_NAME.test(id)) fail(ctx, ['id'], 'id', 'expected lowercase letters, digits and dashes (a stable name, e.g. handshake-letters)');
+	if (RESERVED_IDS.includes(id)) fail(ctx, ['id'], 'id', `"${id}" is reserved (progress is kept by id in a JSON object); choose another name`);
 	const level = v['level'];
-	if (!LEVELS.includes(level as never)) fail(ctx, ['level'], 'level', `expected one of ${LEVELS.join(', ')}, got ${show(level)}`);
+	if (!LEVELS.includes(level as never)) fail(ctx, ['level'], 'level', `expected one of ${LEVELS.join(', ')}, got ${showValue(level)}`);
 	const tags = v['tags'];
 	if (!Array.isArray(tags) || tags.length === 0 || tags.some(t => !TAGS.includes(t as never))) fail(ctx, ['tags'], 'tags', `expected a non-empty list from ${TAGS.join(', ')}`);
 	const minutes = v['minutes'];
@@ -108,7 +114,7 @@ function stepResolver(scenario: Scenario, ctx: Ctx) {
 		const byId = scenario.steps.find(s => s.id !== undefined && s.id === ref);
 		if (byId) return byId.index;
 		const ids = scenario.steps.flatMap(s => (s.id ? [s.id] : []));
-		return fail(ctx, path, field, `expected a step id (${ids.join(', ') || 'none defined'}) or a step number from 1 to ${scenario.steps.length}, got ${show(ref)}`);
+		return fail(ctx, path, field, `expected a step id (${ids.join(', ') || 'none defined'}) or a step number from 1 to ${scenario.steps.length}, got ${showValue(ref)}`);
 	};
 }
 
@@ -188,9 +194,4 @@ function list(v: Record<string, unknown>, key: string, ctx: Ctx, required: boole
 
 function describePath(path: Path): string {
 	return path.length >= 2 && typeof path[1] === 'number' ? `${String(path[0]).replace(/s$/, '')} ${path[1] + 1}` : path.join('.');
-}
-
-function show(v: unknown): string {
-	const s = JSON.stringify(v) ?? String(v);
-	return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }

@@ -1,12 +1,9 @@
-// Lesson text is untrusted: show it as text. Strip terminal escape sequences and control characters.
+// Lesson text is untrusted: show it as text (safeText) and fill its {placeholders}.
+import {safeText} from '../safe-text.js';
 
-// CSI (ESC [ … final), OSC (ESC ] … BEL or ST), other ESC sequences, and C1 controls.
-const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[P^_X][^\u001b]*(?:\u001b\\)?|\u001b[@-Z\\-_]?|[\u0080-\u009f]/g;
-// C0 controls except tab and newline, DEL, and bidirectional overrides that can disguise text.
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
-
+/** Lesson text as it is shown: safe for a terminal, old Mac line ends as newlines, tabs as two spaces. */
 export function sanitize(text: string): string {
-	return text.replace(/\r\n?/g, '\n').replace(ESCAPES, '').replace(CONTROLS, '').replace(/\t/g, '  ');
+	return safeText(text.replace(/\r\n?/g, '\n')).replace(/\t/g, '  ');
 }
 
 /** Fill "{client.isn}", "{server.isn+1}", "{ack}" from values; unknown names are left as written. */

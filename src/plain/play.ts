@@ -24,8 +24,8 @@ export type PlayOptions = {
 
 /** Play one lesson; resolves with how it ended. */
 export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'> {
-	const saved = o.fresh ? undefined : o.store.lesson(o.lesson.id)?.resume;
-	let s = startSession(o.lesson, o.seed, saved);
+	const resume = o.fresh ? undefined : o.store.lesson(o.lesson.id)?.resume;
+	let s = startSession(o.lesson, o.seed, resume);
 	const now = o.now ?? Date.now;
 	let last = now();
 	const tick = () => {
@@ -33,16 +33,24 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		s = reduce(s, {type: 'tick', ms: t - last});
 		last = t;
 	};
+	let warned = o.store.notice; // a store that cannot be used was told at the start
+	/** Did the last write reach the disk? Says why not, once for each new reason. */
+	const saved = () => {
+		const problem = o.store.writeError;
+		if (problem && problem !== warned) o.write(`  Warning: ${problem}`);
+		warned = problem ?? warned;
+		return problem === undefined;
+	};
 	const persist = () => {
 		tick();
 		o.store.saveAttempt(o.lesson.id, save(s), progressOf(s).done, progressOf(s).total);
-		if (o.store.writeError) o.write(`  Warning: ${o.store.writeError}`);
+		return saved();
 	};
-	if (!saved) o.store.startAttempt(o.lesson.id);
+	if (!resume) o.store.startAttempt(o.lesson.id);
 	o.write(`${o.lesson.title} — ${o.lesson.summary}`);
-	o.write(saved ? `Resuming where you stopped (seed ${s.seed}). Type ? for a hint, ! to see the answer, q to quit.`
+	o.write(resume ? `Resuming where you stopped (seed ${s.seed}). Type ? for a hint, ! to see the answer, q to quit.`
 		: `Seed ${s.seed}. Type ? for a hint, ! to see the answer, q to quit.`);
-	if (s.lesson.intro && !saved) {
+	if (s.lesson.intro && !resume) {
 		o.write('');
 		o.write(s.lesson.intro.tcp);
 		if (s.lesson.intro.analogy) o.write(`Analogy: ${s.lesson.intro.analogy}`);
@@ -94,15 +102,15 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 			o.write(`${FIELD_LABELS[field]}:`);
 			const line = await o.input.next();
 			if (line === undefined) {
-				persist();
+				const kept = persist();
 				o.write('');
-				o.write(`Input ended: your progress is saved. To continue, run: tcp-tutor start ${o.lesson.id} (with --seed or --restart it starts over).`);
+				o.write(kept ? `Input ended: your progress is saved. To continue, run: tcp-tutor start ${o.lesson.id} (with --seed or --restart it starts over).`
+					: 'Input ended. Your progress could not be saved (see the warning above).');
 				return 'eof';
 			}
 			const text = line.normalize('NFKC').trim(); // a Chinese input method types ？ ！ ｑ in full width
 			if (text === 'q' || text === 'quit') {
-				persist();
-				o.write('Progress saved. Bye.');
+				o.write(persist() ? 'Progress saved. Bye.' : 'Progress not saved (see the warning above). Bye.');
 				return 'quit';
 			}
 			if (text === '?') {
@@ -131,6 +139,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 	tick();
 	const final = score(s);
 	o.store.finishAttempt(o.lesson.id, final, fieldResults(s));
+	saved();
 	o.write('');
 	o.write(`Lesson complete. Score: ${final}% (${Math.round(s.elapsedMs / 1000)} s).`);
 	const missed = s.lesson.questions.filter(q => s.results[q.id] && !s.results[q.id]!.firstTry);

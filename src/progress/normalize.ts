@@ -14,13 +14,13 @@ export function normalize(raw: unknown): Normalized {
 	if (!isRecord(raw)) dropped.push('the whole file (not a JSON object)');
 	const lessons: Record<string, LessonProgress> = {};
 	const rawLessons = isRecord(top['lessons']) ? top['lessons'] : {};
-	for (const [id, v] of Object.entries(rawLessons)) {
+	for (const [id, v] of entriesOf(rawLessons, key => `lesson "${key}" (a reserved name)`, dropped)) {
 		const p = lessonProgress(v, id, dropped);
 		if (p) lessons[id] = p;
 	}
 	const fields: Record<string, FieldStats> = {};
 	if (isRecord(top['fields'])) {
-		for (const [f, v] of Object.entries(top['fields'])) {
+		for (const [f, v] of entriesOf(top['fields'], key => `accuracy of "${key}" (a reserved name)`, dropped)) {
 			if (isRecord(v) && wholeNumber(v['asked']) && wholeNumber(v['firstTry']) && v['firstTry'] <= v['asked']) fields[f] = {asked: v['asked'], firstTry: v['firstTry']};
 			else dropped.push(`accuracy of "${f}"`);
 		}
@@ -33,6 +33,15 @@ export function normalize(raw: unknown): Normalized {
 	return {data: data as Normalized['data'], dropped};
 }
 
+/** Own entries of a JSON object but "__proto__": assigning that key would replace the prototype, and no id may be it. */
+function entriesOf(v: Record<string, unknown>, what: (key: string) => string, dropped: string[]): [string, unknown][] {
+	return Object.entries(v).filter(([key]) => {
+		if (key !== '__proto__') return true;
+		dropped.push(what(key));
+		return false;
+	});
+}
+
 function lessonProgress(v: unknown, id: string, dropped: string[]): LessonProgress | undefined {
 	if (!isRecord(v)) {
 		dropped.push(`lesson "${id}" (not an object)`);
@@ -40,7 +49,7 @@ function lessonProgress(v: unknown, id: string, dropped: string[]): LessonProgre
 	}
 	const bestScore = typeof v['bestScore'] === 'number' && v['bestScore'] >= 0 && v['bestScore'] <= 100 ? v['bestScore'] : null;
 	if (v['bestScore'] !== undefined && v['bestScore'] !== null && bestScore === null) dropped.push(`best score of "${id}"`);
-	const resume = v['resume'] === undefined ? undefined : saved(v['resume']);
+	const resume = v['resume'] === undefined ? undefined : saved(v['resume'], id, dropped);
 	if (v['resume'] !== undefined && !resume) dropped.push(`resume point of "${id}"`);
 	return {
 		...v,
@@ -53,11 +62,11 @@ function lessonProgress(v: unknown, id: string, dropped: string[]): LessonProgre
 	} as LessonProgress;
 }
 
-function saved(v: unknown): Saved | undefined {
+function saved(v: unknown, lesson: string, dropped: string[]): Saved | undefined {
 	if (!isRecord(v) || !wholeNumber(v['seed']) || !wholeNumber(v['pos']) || typeof v['relative'] !== 'boolean') return undefined;
 	const results: Record<string, QuestionResult> = {};
 	if (isRecord(v['results'])) {
-		for (const [id, r] of Object.entries(v['results'])) {
+		for (const [id, r] of entriesOf(v['results'], key => `result "${key}" of "${lesson}" (a reserved name)`, dropped)) {
 			if (isRecord(r) && wholeNumber(r['attempts']) && wholeNumber(r['hints']) && typeof r['revealed'] === 'boolean'
 				&& typeof r['firstTry'] === 'boolean' && Array.isArray(r['missed'])) {
 				results[id] = {attempts: r['attempts'], hints: r['hints'], revealed: r['revealed'], firstTry: r['firstTry'], missed: r['missed'].filter(m => typeof m === 'string') as QuestionResult['missed']};

@@ -1,13 +1,17 @@
-// The progress store on conf: atomic writes, a schema, additive migrations. A corrupt file is
-// moved aside (the learner is told where), a hand-edited one keeps every entry that can be read.
-import {existsSync, readFileSync, renameSync, writeFileSync, mkdirSync} from 'node:fs';
+// The progress store on conf: atomic writes, a schema, additive migrations. Every change is a
+// function of the stored data, applied under a lock to the file as it is at that moment, so two
+// sessions merge instead of the last writer winning. A corrupt file is moved aside (the learner is
+// told where), a hand-edited one keeps every entry that can be read, and a file that cannot be used
+// (a folder, a pipe, a read-only disk) leaves the tutor running without saving, saying so.
+import {renameSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
+import {isDeepStrictEqual} from 'node:util';
 import type Conf from 'conf';
-import {confClass, loadLibraries} from '../deferred.js';
-import type {Saved} from '../lessons/engine.js';
-import type {Field} from '../lessons/schema.js';
-import {normalize} from './normalize.js';
+import {confClass, loadLibraries, lockLib} from '../deferred.js';
+import {fileProblem} from '../file-problem.js';
+import {merge, normalize} from './normalize.js';
+import {purgeTemporaries, readStoreText, withLock} from './disk.js';
 import {type LessonProgress, type ProgressData, type ProgressStore, SCHEMA_VERSION} from './types.js';
 
 const CONFIG_NAME = 'progress';
@@ -42,124 +46,158 @@ export function defaultDir(env: NodeJS.ProcessEnv = process.env, platform = proc
 	return join(env['XDG_CONFIG_HOME'] || join(home, '.config'), 'tcp-tutor');
 }
 
+/** A change to the stored data: applied to the file as it is when the write happens. */
+type Change = (data: ProgressData) => ProgressData;
+
+/** The store cannot be used this session (told once, as the notice). */
+class Unusable extends Error {}
+
+const NOT_SAVED = 'Your progress will not be saved this time';
+
 export function openStore(o: StoreOptions): ProgressStore {
 	const now = o.now ?? (() => new Date());
 	const stamp = () => now().toISOString().replace(/[:.]/g, '-');
 	const path = join(o.dir, `${CONFIG_NAME}.json`);
-	const {notice, data} = salvage(path, stamp);
+	const opened = salvage(path, stamp);
+	let memory = opened.data; // what this session knows: the file as last read, with its own changes
+	let writeError = opened.unusable;
 	// conf (and its schema compiler) is opened at the first write, not before the menu's first frame.
 	let conf: Conf<Record<string, unknown>> | undefined;
+	let queue: Change[] = [];
+	let purged = false;
+	let waiting = false;
 	const make = () => new (confClass()!)<Record<string, unknown>>({
 		projectName: 'tcp-tutor', configName: CONFIG_NAME, cwd: o.dir,
 		projectVersion: o.projectVersion, schema: schema as never, migrations: migrations as never,
 	});
-	const open = () => {
-		if (conf) return conf;
-		if (!confClass()) return undefined; // still loading: the write waits for it
+	const flush = () => {
+		const changes = queue;
+		queue = [];
+		if (changes.length === 0) return;
 		try {
-			conf = make();
-		} catch {
-			// Whatever conf still refuses is moved aside too (nothing is lost: we hold what was readable).
-			renameSync(path, `${path}.corrupt-${stamp()}`);
-			conf = make();
-			conf.store = data as Record<string, unknown>;
+			memory = withLock(path, () => {
+				if (!purged) purgeTemporaries(path); // left by a process killed mid-write
+				purged = true;
+				const current = salvage(path, stamp); // what other sessions wrote since
+				if (current.unusable) throw new Unusable(current.unusable);
+				conf ??= make();
+				const next = changes.reduce((data, c) => c(data), current.data);
+				conf.store = next as Record<string, unknown>;
+				return next;
+			});
+			writeError = undefined;
+		} catch (error) {
+			queue = [...changes, ...queue]; // tried again with the next write: nothing is lost once the disk has room
+			writeError = error instanceof Unusable ? error.message : `Your progress could not be saved: ${path}: ${fileProblem(error, 'write')}.`;
 		}
-		return conf;
 	};
-	return storeOn({path, read: () => (conf ? normalize(conf.store).data : data), open}, notice);
+	const change = (c: Change) => {
+		memory = c(memory);
+		if (opened.unusable) return;
+		queue.push(c);
+		if (confClass() && lockLib()) return flush();
+		if (waiting) return;
+		waiting = true; // a write in the first moments after start-up waits for conf to load
+		void loadLibraries().then(() => {
+			waiting = false;
+			flush();
+		});
+	};
+	return storeOn(path, () => memory, change, () => writeError, opened.notice ?? opened.unusable);
 }
 
-/** Before conf reads the file: move an unparseable one aside, rewrite a salvageable one (keeping a backup). */
-function salvage(path: string, stamp: () => string): {notice?: string; data: ProgressData} {
+type Opened = {
+	readonly data: ProgressData;
+	/** Tell the learner once: the file was moved aside or salvaged. */
+	readonly notice?: string;
+	/** Set when the file cannot be used at all: the sentence that says so. */
+	readonly unusable?: string;
+};
+
+/** Read the file; move an unparseable one aside, rewrite a salvageable one (keeping a backup). */
+function salvage(path: string, stamp: () => string): Opened {
 	const empty = normalize({}).data;
-	if (!existsSync(path)) return {data: empty};
-	const text = readFileSync(path, 'utf8');
+	let text: string | undefined;
+	try {
+		text = readStoreText(path);
+	} catch (error) {
+		return {data: empty, unusable: `${NOT_SAVED}: ${path}: ${fileProblem(error, 'read')}.`};
+	}
+	if (text === undefined) return {data: empty};
+	const bom = text.startsWith('\uFEFF'); // some editors save one; JSON.parse refuses it
+	const body = bom ? text.slice(1) : text;
 	let raw: unknown;
 	try {
-		raw = JSON.parse(text);
+		raw = JSON.parse(body);
 	} catch {
 		const aside = `${path}.corrupt-${stamp()}`;
-		renameSync(path, aside);
-		return text.trim() === ''
+		try {
+			renameSync(path, aside);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {data: empty}; // another session moved it already
+			return {data: empty, unusable: `${NOT_SAVED}: ${path} is not valid JSON and could not be moved aside (it ${fileProblem(error, 'write')}).`};
+		}
+		return body.trim() === ''
 			? {data: empty} // an empty file holds nothing to lose: start fresh quietly (the empty file is kept aside)
 			: {data: empty, notice: `Your progress file was not valid JSON. It was moved to ${aside} and a fresh one started.`};
 	}
 	const {data, dropped} = normalize(raw);
-	if (dropped.length === 0 && JSON.stringify(data) === JSON.stringify(raw)) return {data};
+	if (dropped.length === 0 && !bom && isDeepStrictEqual(data, raw)) return {data}; // key order is no difference
 	const backup = `${path}.bak-${stamp()}`;
-	writeFileSync(backup, text);
-	mkdirSync(join(path, '..'), {recursive: true});
-	writeFileSync(path, JSON.stringify(data, null, '\t'));
+	try {
+		if (dropped.length > 0) writeFileSync(backup, text);
+		writeFileSync(path, JSON.stringify(data, null, '\t'));
+	} catch (error) {
+		return {data, unusable: `${NOT_SAVED}: ${path} needs repair and ${fileProblem(error, 'write')}.`};
+	}
 	return dropped.length === 0 ? {data}
 		: {data, notice: `Some of your progress could not be read and was left out: ${dropped.join(', ')}. The original file is at ${backup}.`};
 }
 
-type Backing = {readonly path: string; read(): ProgressData; open(): Conf<Record<string, unknown>> | undefined};
-
-function storeOn(backing: Backing, notice: string | undefined): ProgressStore {
-	let pending: ProgressData | undefined; // written once conf has loaded (a few ms after start-up)
-	const read = () => pending ?? backing.read();
-	let writeError: string | undefined;
-	const write = (data: ProgressData) => {
-		try {
-			const conf = backing.open();
-			if (!conf) {
-				pending = data;
-				void loadLibraries().then(() => {
-					const later = pending;
-					pending = undefined;
-					if (later) write(later);
-				});
-				return;
-			}
-			conf.store = data as Record<string, unknown>;
-			writeError = undefined;
-		} catch (error) {
-			// A full disk or a read-only folder must not end the lesson: say it, keep going.
-			writeError = `Your progress could not be saved to ${backing.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`;
-		}
-	};
-	const update = (id: string, f: (p: LessonProgress) => LessonProgress) => {
-		const data = read();
-		const before = data.lessons[id] ?? {completed: false, bestScore: null, attempts: 0};
-		write({...data, lessons: {...data.lessons, [id]: {...f(before), updatedAt: new Date().toISOString()}}, lastLesson: id});
+function storeOn(path: string, read: () => ProgressData, change: (c: Change) => void, writeError: () => string | undefined, notice: string | undefined): ProgressStore {
+	const update = (id: string, f: (p: LessonProgress) => LessonProgress): Change => data => {
+		const before = Object.hasOwn(data.lessons, id) ? data.lessons[id]! : {completed: false, bestScore: null, attempts: 0};
+		return {...data, lessons: {...data.lessons, [id]: {...f(before), updatedAt: new Date().toISOString()}}, lastLesson: id};
 	};
 	const without = (data: ProgressData, key: 'lastLesson'): ProgressData => {
 		const {[key]: _gone, ...rest} = data;
 		return rest;
 	};
 	return {
-		path: backing.path,
+		path,
 		get writeError() {
-			return writeError;
+			return writeError();
 		},
 		...(notice ? {notice} : {}),
 		read,
-		lesson: id => read().lessons[id],
-		startAttempt: id => update(id, p => ({...p, attempts: p.attempts + 1})),
-		saveAttempt: (id: string, resume: Saved, answered: number, total: number) => update(id, p => ({...p, resume, answered, total})),
-		finishAttempt(id: string, score: number, results: readonly {readonly field: Field; readonly firstTry: boolean}[]) {
-			update(id, p => {
+		lesson: id => {
+			const {lessons} = read();
+			return Object.hasOwn(lessons, id) ? lessons[id] : undefined; // "constructor" is no lesson of ours
+		},
+		startAttempt: id => change(update(id, p => ({...p, attempts: p.attempts + 1}))),
+		saveAttempt: (id, resume, answered, total) => change(update(id, p => ({...p, resume, answered, total}))),
+		finishAttempt(id, score, results) {
+			const finish = update(id, p => {
 				const {resume: _resume, answered: _answered, ...rest} = p;
 				return {...rest, completed: true, bestScore: p.bestScore === null ? score : Math.max(p.bestScore, score)};
 			});
-			const data = read();
-			const fields = {...data.fields};
-			for (const r of results) {
-				const s = fields[r.field] ?? {asked: 0, firstTry: 0};
-				fields[r.field] = {asked: s.asked + 1, firstTry: s.firstTry + (r.firstTry ? 1 : 0)};
-			}
-			write({...data, fields});
+			change(data => {
+				const finished = finish(data);
+				const fields = {...finished.fields};
+				for (const r of results) {
+					const s = fields[r.field] ?? {asked: 0, firstTry: 0};
+					fields[r.field] = {asked: s.asked + 1, firstTry: s.firstTry + (r.firstTry ? 1 : 0)};
+				}
+				return {...finished, fields};
+			});
 		},
-		replaceLesson(id: string, progress: LessonProgress) {
-			const data = read();
-			write({...data, lessons: {...data.lessons, [id]: progress}});
-		},
-		reset(id?: string) {
-			const data = read();
-			if (id === undefined) return write({...without(data, 'lastLesson'), lessons: {}, fields: {}});
-			const {[id]: _gone, ...lessons} = data.lessons;
-			write({...(data.lastLesson === id ? without(data, 'lastLesson') : data), lessons});
+		mergeFrom: theirs => change(data => merge(data, theirs)),
+		reset(id) {
+			change(data => {
+				if (id === undefined) return {...without(data, 'lastLesson'), lessons: {}, fields: {}};
+				const {[id]: _gone, ...lessons} = data.lessons;
+				return {...(data.lastLesson === id ? without(data, 'lastLesson') : data), lessons};
+			});
 		},
 	};
 }

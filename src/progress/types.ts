@@ -41,11 +41,11 @@ export interface ProgressStore {
 	/** A finished attempt: score, per-field accuracy; clears the resume point. */
 	finishAttempt(lessonId: string, score: number, fieldResults: readonly {readonly field: Field; readonly firstTry: boolean}[]): void;
 	reset(lessonId?: string): void;
-	/** Put a lesson's record as given (import). */
-	replaceLesson(lessonId: string, progress: LessonProgress): void;
-	/** Set when the store file was unreadable and moved aside: tell the learner once. */
+	/** Merge another store's data into this one (import): nothing is lost from either. */
+	mergeFrom(theirs: ProgressData): void;
+	/** Set when the store file was moved aside or salvaged, or cannot be used at all: tell the learner once. */
 	readonly notice?: string;
-	/** Set while the last write failed (disk full, read-only folder): tell the learner. */
+	/** Set while the last write failed or the store cannot be used (disk full, read-only folder): tell the learner, claim no save. */
 	readonly writeError?: string;
 	/** Where the store lives (for `tcp-tutor progress`). */
 	readonly path: string;

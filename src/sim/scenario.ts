@@ -3,7 +3,7 @@ import {CALL_NAMES, type Call, type CallName} from './calls.js';
 import type {NetAction, NetRule} from './network.js';
 import {DEFAULT_SYSCTLS, type ProfileName, type Sysctls} from './profiles.js';
 import {FLAG_ORDER, type Flag, type Segment, type Side} from './segment.js';
-import {InputError, type Path, isRecord} from '../yaml-source.js';
+import {InputError, type Path, isRecord, showValue} from '../yaml-source.js';
 
 export type SideCall = {readonly side: Side; readonly call: Call};
 
@@ -35,6 +35,23 @@ export type Scenario = {
 	readonly steps: readonly Step[];
 };
 
+/**
+ * What no lesson needs, checked when a scenario is read (issue 10): the simulator's time and memory
+ * grow with segments and steps, so these bound every run to well under a second. The sender does not
+ * stop at the peer's window, so every byte sent before an ACK can be in flight at once (sends queued
+ * while a SYN is lost leave together): the segments of all sends are bounded, not those of one.
+ */
+export const SCENARIO_LIMITS = {
+	/** Steps, and calls in one "together". */
+	steps: 10_000,
+	/** Bytes one send may carry. */
+	sendBytes: 1_000_000,
+	/** Data segments all sends make together (bytes / mss, rounded up, per send). */
+	segments: 10_000,
+	/** All waits together, in seconds. */
+	simulatedSeconds: 86_400,
+} as const;
+
 export const STEP_KINDS = ['client', 'server', 'together', 'wait', 'drop', 'delay', 'duplicate', 'reorder', 'flood', 'inject'] as const;
 
 type Ctx = {readonly file: string; lineAt(path: Path): number | undefined};
@@ -57,7 +74,8 @@ export function parseScenario(value: unknown, ctx: Ctx, base: Path = []): Scenar
 	const server = parseEndpoint(value['server'], ctx, [...base, 'server'], true);
 	const steps = value['steps'];
 	if (!Array.isArray(steps) || steps.length === 0) fail(ctx, [...base, 'steps'], 'steps', 'expected a non-empty list of steps');
-	return {
+	if (steps.length > SCENARIO_LIMITS.steps) fail(ctx, [...base, 'steps', SCENARIO_LIMITS.steps], `step ${SCENARIO_LIMITS.steps + 1}`, `more than ${SCENARIO_LIMITS.steps} steps; a scenario may have at most ${SCENARIO_LIMITS.steps}`);
+	const scenario: Scenario = {
 		profile,
 		client: parseEndpoint(value['client'], ctx, [...base, 'client'], false),
 		server,
@@ -70,6 +88,27 @@ export function parseScenario(value: unknown, ctx: Ctx, base: Path = []): Scenar
 		},
 		steps: steps.map((s, i) => parseStep(s, i, ctx, [...base, 'steps', i])),
 	};
+	checkTotals(scenario, ctx, base);
+	return scenario;
+}
+
+/** The limits that depend on the whole scenario: segments of data, simulated time. */
+function checkTotals(scenario: Scenario, ctx: Ctx, base: Path): void {
+	const {mss} = scenario.sysctls;
+	let segments = 0;
+	let waitedUs = 0;
+	for (const step of scenario.steps) {
+		const path = [...base, 'steps', step.index];
+		const calls = step.kind === 'call' ? [step.call] : step.kind === 'together' ? step.calls.map(c => c.call) : [];
+		for (const c of calls) segments += Math.ceil((c.bytes ?? 0) / mss);
+		if (segments > SCENARIO_LIMITS.segments) {
+			fail(ctx, path, `step ${step.index + 1} (${step.text.split(':')[0]})`, `the sends up to here make more than ${SCENARIO_LIMITS.segments} segments of data (mss ${mss}), the most a scenario may have`);
+		}
+		if (step.kind === 'wait') waitedUs += step.us;
+		if (waitedUs > SCENARIO_LIMITS.simulatedSeconds * 1e6) {
+			fail(ctx, path, `step ${step.index + 1} (wait)`, `the waits up to here add up to more than ${SCENARIO_LIMITS.simulatedSeconds} s (a day), the most a scenario may simulate`);
+		}
+	}
 }
 
 function optionalMap(v: unknown, ctx: Ctx, path: Path, keys: readonly string[]): Record<string, unknown> {
@@ -136,6 +175,7 @@ function parseAction(kind: string, v: unknown, ctx: Ctx, path: Path, where: stri
 			return {kind: 'call', side: kind, call: parseCall(v, ctx, path, where)};
 		case 'together': {
 			if (!Array.isArray(v) || v.length === 0) fail(ctx, path, where, 'expected a list of calls, e.g. [ { client: close }, { server: close } ]');
+			if (v.length > SCENARIO_LIMITS.steps) fail(ctx, [...path, SCENARIO_LIMITS.steps], `${where} item ${SCENARIO_LIMITS.steps + 1}`, `more than ${SCENARIO_LIMITS.steps} calls at one instant`);
 			return {kind: 'together', calls: v.map((c, i) => {
 				const p = [...path, i];
 				if (!isRecord(c) || Object.keys(c).length !== 1) fail(ctx, p, `${where} item ${i + 1}`, 'expected { client: CALL } or { server: CALL }');
@@ -152,6 +192,7 @@ function parseAction(kind: string, v: unknown, ctx: Ctx, path: Path, where: stri
 		case 'reorder':
 			return {kind: 'net', rule: parseRule(kind, v, ctx, path, where)};
 		case 'flood': {
+			if (isRecord(v)) for (const key of Object.keys(v)) if (key !== 'syns') fail(ctx, [...path, key], `${where} ${key}`, 'unknown; expected syns');
 			const syns = isRecord(v) ? v['syns'] : v;
 			return {kind: 'flood', syns: count(syns, ctx, isRecord(v) ? [...path, 'syns'] : path, where, 1, 1_000_000)};
 		}
@@ -168,9 +209,10 @@ function parseCall(v: unknown, ctx: Ctx, path: Path, where: string): Call {
 	const [name, arg, ...rest] = v.trim().split(/\s+/);
 	if (!CALL_NAMES.includes(name as CallName) || (rest.length > 0 && name !== 'keepalive' && name !== 'send')) fail(ctx, path, where, `${expected}, got "${v}"`);
 	if (name === 'send') {
-		if (arg === undefined || !/^\d+$/.test(arg) || Number(arg) < 1 || Number(arg) > 1e9 || rest.length > 1 || (rest[0] !== undefined && rest[0] !== 'more')) {
+		if (arg === undefined || !/^\d+$/.test(arg) || Number(arg) < 1 || rest.length > 1 || (rest[0] !== undefined && rest[0] !== 'more')) {
 			fail(ctx, path, where, `expected "send N" (or "send N more", MSG_MORE) with N a whole number of bytes from 1, got "${v}"`);
 		}
+		if (Number(arg) > SCENARIO_LIMITS.sendBytes) fail(ctx, path, where, `"${v}" is more than ${SCENARIO_LIMITS.sendBytes} bytes, the most one send may carry (a lesson needs a few thousand)`);
 		return {name, bytes: Number(arg), ...(rest[0] === 'more' ? {more: true} : {})};
 	}
 	if (name === 'keepalive') {
@@ -254,8 +296,6 @@ export function duration(v: unknown, ctx: Ctx, path: Path, where: string): numbe
 }
 
 function show(v: unknown): string {
-	if (v === undefined) return 'nothing';
-	const s = JSON.stringify(v) ?? String(v);
-	return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+	return v === undefined ? 'nothing' : showValue(v);
 }
 

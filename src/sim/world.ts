@@ -32,6 +32,8 @@ export type World = {
 	pendingSnapshots: number[];
 	/** Each segment handed to an endpoint, in arrival order: its flight id and events.length at that moment. */
 	arrivals: {readonly id: number; readonly event: number}[];
+	/** Where each segment's event sits in `events`, by flight id: found without a scan, so cost stays linear in segments. */
+	segmentAt: number[];
 };
 
 export type WorldOptions = {
@@ -47,7 +49,7 @@ export function createWorld(o: WorldOptions): World {
 	return {
 		now: 0, profile: o.profile, sysctls: o.sysctls, latencyUs: o.latencyUs,
 		eps: {client: newTcb('client', o.isns.client, o.sysctls), server: newTcb('server', o.isns.server, o.sysctls, o.cookieSecret)},
-		inFlight: [], rules: [], order: 0, nextId: 1, off: {}, isnSeen: {}, events: [], arrivals: [], pendingSnapshots: [],
+		inFlight: [], rules: [], order: 0, nextId: 1, off: {}, isnSeen: {}, events: [], arrivals: [], pendingSnapshots: [], segmentAt: [],
 	};
 }
 
@@ -78,6 +80,7 @@ function put(w: World, from: Side, seg: Segment, injected = false): void {
 	const fate = w.off[to] ? 'dropped' : fateOf(rule); // a host that is off answers nothing
 	const id = w.nextId++;
 	const extra = rule?.action === 'delay' ? rule.byUs ?? 0 : 0;
+	w.segmentAt[id] = w.events.length;
 	w.events.push({
 		type: 'segment', t: secondsOf(w.now), from, to, flags: flagsOf(seg), seq: seg.seq, ack: seg.ack,
 		len: seg.len, win: seg.win, fate, ...(extra > 0 ? {delayed: secondsOf(extra)} : {}),
@@ -184,20 +187,17 @@ function handle(w: World, n: Next): void {
 
 /** Note where in the trace a segment arrived, so that a reader can tell its effects from what happened while it travelled. */
 function markArrival(w: World, id: number): void {
-	for (let i = w.events.length - 1; i >= 0; i--) {
-		const e = w.events[i]!;
-		if (e.type !== 'segment' || e.id !== id) continue;
-		if (e.arrived === undefined) e.arrived = w.events.length; // a duplicate's second copy keeps the first arrival
-		return;
-	}
+	const e = w.events[w.segmentAt[id]!];
+	if (e?.type === 'segment' && e.arrived === undefined) e.arrived = w.events.length; // a duplicate's second copy keeps the first arrival
 }
 
 /** Record both endpoints on the segments just handled (the first arrival wins for a duplicate). */
 export function takeSnapshots(w: World): void {
 	if (w.pendingSnapshots.length === 0) return;
 	const after = {client: snapshot(w.eps.client), server: snapshot(w.eps.server)};
-	for (const e of w.events) {
-		if (e.type === 'segment' && e.after === undefined && w.pendingSnapshots.includes(e.id)) e.after = after;
+	for (const id of w.pendingSnapshots) {
+		const e = w.events[w.segmentAt[id]!];
+		if (e?.type === 'segment' && e.after === undefined) e.after = after;
 	}
 	w.pendingSnapshots = [];
 }

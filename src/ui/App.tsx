@@ -74,6 +74,7 @@ export function App({entries, loadLesson, store, seed, startLesson, fresh = fals
 
 	const toMenu = () => {
 		setProgress(store.read());
+		if (store.writeError) setNotice(store.writeError); // a save that failed is said in full here
 		setScreen({kind: 'menu'});
 	};
 	const quit = () => {

@@ -17,6 +17,7 @@ import {type PlayerUi, playerView} from './player-view.js';
 import {Summary} from './Summary.js';
 import {TextField} from './TextField.js';
 import {Tinted} from './Tinted.js';
+import {fit} from './wrap.js';
 
 export type Props = {
 	/** The lesson to play. */
@@ -153,7 +154,8 @@ export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver,
 					}} />
 			) : null}
 			<Lines lines={view.after} />
-			<Tinted tone="dim">{view.footer}</Tinted>
+			{store.writeError === undefined ? <Tinted tone="dim">{view.footer}</Tinted>
+				: <Tinted tone="warn">{fit(`Progress not saved (q: the menu says why) · ${view.footer}`, width)}</Tinted>}
 		</Box>
 	);
 }

@@ -2,6 +2,7 @@
 // components say "good", never "green", and never rely on the colour alone.
 import {Text} from 'ink';
 import {type ReactNode, createContext, useContext} from 'react';
+import {safeText} from '../safe-text.js';
 
 /** Whether colours are drawn; provided once by <App>. */
 export const ColorContext = createContext(false);
@@ -22,5 +23,7 @@ export type Props = {
 export function Tinted({tone, bold = false, children}: Props) {
 	const color = useContext(ColorContext);
 	const c = color && tone ? COLORS[tone] : undefined;
-	return <Text wrap="truncate-end" bold={bold || (color && tone === 'title')} {...(c ? {color: c} : {})}>{children}</Text>;
+	// The ink front end's edge: every prose string it draws passes here (the ladder draws only trace values).
+	const text = typeof children === 'string' ? safeText(children) : children;
+	return <Text wrap="truncate-end" bold={bold || (color && tone === 'title')} {...(c ? {color: c} : {})}>{text}</Text>;
 }

@@ -1,5 +1,6 @@
 // Word wrapping to a known width, so the player can count its lines before ink draws them
-// (it must fit 80x24). Lesson text is sanitized already; every character is taken as one column.
+// (it must fit 80x24). Every character is taken as one column.
+import {safeText} from '../safe-text.js';
 import {fit} from './ladder.js';
 
 export {fit};
@@ -8,7 +9,7 @@ export {fit};
 export function wrapText(text: string, width: number): string[] {
 	const w = Math.max(1, Math.floor(width));
 	const out: string[] = [];
-	for (const para of text.split('\n')) {
+	for (const para of safeText(text).split('\n')) { // measured as it will be shown (a message may quote a file)
 		let line = '';
 		for (const word of para.split(/\s+/).filter(Boolean)) {
 			let rest = [...word];

@@ -4,20 +4,11 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
+import {CLI, cli} from '../helpers/cli.js';
 import {tempDir} from '../helpers/temp-store.js';
 
-const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 const FIX = new URL('../fixtures/scenarios/', import.meta.url).pathname;
 const SHIPPED = new URL('../../lessons/', import.meta.url).pathname;
-
-function cli(args: string[], opts: {input?: string; env?: Record<string, string>; dir?: string} = {}) {
-	const dir = opts.dir ?? tempDir();
-	const r = spawnSync('sh', ['-c', `node ${CLI} "$@"`, 'cli', ...args], {
-		input: opts.input ?? '', encoding: 'utf8', timeout: 20_000,
-		env: {PATH: process.env['PATH'] ?? '', HOME: dir, TCP_TUTOR_CONFIG_DIR: dir, ...opts.env},
-	});
-	return {code: r.status, out: r.stdout, err: r.stderr, dir};
-}
 
 describe('tcp-tutor CLI', () => {
 	it('--help and --version', () => {

@@ -8,7 +8,11 @@ describe('lesson text is shown as text', () => {
 		['clear screen', 'x\u001b[2J\u001b[Hy', 'xy'],
 		['OSC title / hyperlink', 'a\u001b]0;pwned\u0007b\u001b]8;;http://evil\u001b\\c', 'abc'],
 		['C0 controls and DEL', 'a\u0000b\u0007c\u0008d\u007f', 'abcd'],
-		['C1 CSI', 'a\u009b31mb', 'a31mb'],
+		['C1 CSI', 'a\u009b31mb', 'ab'],
+		['bidi marks and zero-width spaces', 'a\u200eb\u200bc\u2066d\ufeffe\u061cf', 'abcdef'],
+		['emoji joiners stay', '👩\u200d💻', '👩\u200d💻'],
+		['OSC 52 clipboard write, unterminated', 'a\u001b]52;c;cHduZWQ=', 'a'],
+		['other ESC sequences whole (reset, line drawing)', 'a\u001bcb\u001b(0c\u001b#8d', 'abcd'],
 		['bidi override', 'abc\u202Edef', 'abcdef'],
 		['CRLF and tabs', 'a\r\nb\tc', 'a\nb  c'],
 	])('%s', (_name, input, output) => {
@@ -54,5 +58,9 @@ describe('untrusted lesson files', () => {
 		expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
 		expect((lesson as unknown as Record<string, unknown>)['polluted']).toBeUndefined();
 		expect(lesson.questions[0]!.ask).toEqual(['flags']);
+	});
+
+	it('refuses a lesson id every JavaScript object already has (it would read as saved progress)', () => {
+		expect(() => lessonFromYaml(minimal('').replace('id: t', 'id: constructor'), 'x.yaml')).toThrow(/x\.yaml:2: id: "constructor" is reserved/);
 	});
 });

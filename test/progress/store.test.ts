@@ -93,6 +93,21 @@ describe('progress store', () => {
 	});
 });
 
+describe('entries that would change an object instead of being one', () => {
+	it('drops a "__proto__" entry, says so, and answers nothing for ids every object has', () => {
+		writeFileSync(file(), '{"lessons": {"__proto__": {"good": {"completed": true, "bestScore": 100, "attempts": 9}}, "good": {"completed": false, "bestScore": null, "attempts": 1}},'
+			+ ' "fields": {"__proto__": {"asked": 1, "firstTry": 1}}}');
+		const store = open();
+		expect(store.notice).toMatch(/lesson "__proto__" \(a reserved name\), accuracy of "__proto__" \(a reserved name\)/);
+		expect(store.lesson('good')).toMatchObject({attempts: 1, completed: false});
+		expect(store.lesson('constructor')).toBeUndefined();
+		expect(store.lesson('toString')).toBeUndefined();
+		store.startAttempt('good');
+		expect(Object.getPrototypeOf(open().read().lessons)).toBe(Object.prototype);
+		expect(open().lesson('good')?.attempts).toBe(2);
+	});
+});
+
 describe('defaultDir', () => {
 	it.each([
 		[{TCP_TUTOR_CONFIG_DIR: '/x/y'}, 'linux', '/x/y'],
@@ -109,8 +124,9 @@ describe('a store that cannot be written', () => {
 		const blocker = join(dir, 'blocker');
 		writeFileSync(blocker, 'a file where the folder should be');
 		const store = openStore({dir: join(blocker, 'cfg'), projectVersion: '0.1.0'});
+		expect(store.notice).toMatch(/will not be saved this time: .*blocker\/cfg\/progress\.json: part of its path is a file, not a folder/);
 		expect(() => store.startAttempt('x')).not.toThrow();
-		expect(store.writeError).toMatch(/could not be saved to .*blocker\/cfg\/progress\.json: E(NOTDIR|NOENT)/);
-		expect(store.read().lessons).toEqual({});
+		expect(store.writeError).toBe(store.notice);
+		expect(store.lesson('x')?.attempts).toBe(1); // the session goes on with what it did
 	});
 });

@@ -12,6 +12,8 @@ export class FakeStore implements ProgressStore {
 	readonly path = '/fake/progress.json';
 	readonly calls: Call[] = [];
 	notice?: string;
+	/** Set by a test: every write "fails" with this. */
+	writeError?: string;
 	private data: ProgressData;
 
 	constructor(lessons: Record<string, LessonProgress> = {}, lastLesson?: string, notice?: string) {
@@ -50,8 +52,8 @@ export class FakeStore implements ProgressStore {
 		this.put(id, {...rest, completed: true, bestScore: Math.max(score, p.bestScore ?? 0)});
 	}
 
-	replaceLesson(id: string, progress: LessonProgress): void {
-		this.put(id, progress, false);
+	mergeFrom(theirs: ProgressData): void {
+		for (const [id, p] of Object.entries(theirs.lessons)) if (!this.lesson(id)) this.put(id, p, false);
 	}
 
 	reset(id?: string): void {

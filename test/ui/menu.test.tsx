@@ -148,4 +148,15 @@ describe('opening and leaving', () => {
 		await press(r, 'q');
 		await waitForText(r, 'Your progress file was unreadable');
 	});
+
+	test('a save that fails is said in the lesson\'s footer, and in full in the menu', async () => {
+		const store = new FakeStore();
+		store.writeError = 'Your progress could not be saved: /x/progress.json: cannot be written: the disk is full (ENOSPC).';
+		const r = await show(store);
+		await waitForText(r, '❯ The handshake as letters');
+		await press(r, KEY.enter);
+		await waitForText(r, 'Progress not saved (q: the menu says why)');
+		await press(r, 'q');
+		await waitForText(r, 'the disk is full (ENOSPC)');
+	});
 });

@@ -29,7 +29,8 @@ export function describeStep(step: Step): string {
 		case 'wait': return `Time passes: ${seconds(step.us)}.`;
 		case 'net': {
 			const r = step.rule;
-			const what = `${r.count === 1 ? 'the next' : `the next ${r.count}`} ${r.flags?.length ? `${r.flags.join(',')} ` : ''}segment${r.count === 1 ? '' : 's'}${r.from ? ` from the ${r.from}` : ''}`;
+			const many = r.count === Infinity ? 'every' : r.count === 1 ? 'the next' : `the next ${r.count}`;
+			const what = `${many} ${r.flags?.length ? `${r.flags.join(',')} ` : ''}segment${r.count === 1 || r.count === Infinity ? '' : 's'}${r.from ? ` from the ${r.from}` : ''}`;
 			switch (r.action) {
 				case 'drop': return `The network will lose ${what}.`;
 				case 'delay': return `The network will hold ${what} back${r.byUs ? ` by ${seconds(r.byUs)}` : ''}.`;

@@ -98,8 +98,7 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 	const title = fit(s.lesson.title, Math.max(0, w - right.length - 2));
 	const header: Line[] = [{text: `${title}${' '.repeat(Math.max(2, w - title.length - right.length))}${right}`.slice(0, w), bold: true}];
 
-	// Story: the TCP view or the analogy.
-	// The step's own story, or (for a step the lesson says nothing about) what happens in it.
+	// Story: the step's own, TCP view or analogy; for a step the lesson says nothing about, what happens in it.
 	const story = storyFor(s);
 	const beat = currentBeat(s);
 	const caption = beat.kind === 'intro' || beat.kind === 'end' ? '' : `▸ ${describeStep(s.trace.steps[beat.step]!.step)}`;

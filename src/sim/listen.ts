@@ -25,7 +25,7 @@ export function onClosed(seg: Segment, ctx: Ctx): void {
 }
 
 // RFC 9293 3.10.7.2: LISTEN
-export function onListen(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+export function onListen(tcb: Tcb, seg: Segment, ctx: Ctx, iss?: number): void {
 	if (seg.ctl === 'RST') return; // first: an incoming RST is ignored
 	if (seg.ack !== null) {
 		// second: an ACK is bad unless it returns one of our SYN cookies (Linux cookie_v4_check)
@@ -48,7 +48,7 @@ export function onListen(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	tcb.irs = seg.seq;
 	tcb.rcvNxt = seqAdd(seg.seq, 1);
 	tcb.sndWnd = seg.win;
-	tcb.iss = takeIsn(tcb);
+	tcb.iss = iss ?? takeIsn(tcb);
 	tcb.sndUna = tcb.sndNxt = tcb.iss;
 	tcb.passive = true;
 	tcb.rtoUs = ctx.sysctls.rtoInitialUs;

@@ -148,6 +148,15 @@ function onTimeWait(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 		if (seg.seq === tcb.rcvNxt && !ctx.sysctls.rfc1337) setState(tcb, 'CLOSED', 'recv RST', ctx);
 		return;
 	}
+	if (seg.ctl === 'SYN' && seg.ack === null && tcb.passive) {
+		// Linux tcp_timewait_state_process (TCP_TW_SYN): a new SYN for the four-tuple of a server's TIME-WAIT socket ends
+		// it and opens a new connection through the listener, its ISN just above the old one (snd_nxt + 65535 + 2), so no
+		// old segment can be taken for new. (Linux checks that the SYN is newer by seq or, as here with timestamps on, by timestamp.)
+		const iss = seqAdd(tcb.sndNxt, 65537);
+		setState(tcb, 'LISTEN', 'recv SYN in TIME-WAIT', ctx);
+		Object.assign(tcb, {orphan: false, wrShut: false, peerFin: false, unread: 0, error: null}); // the new connection is a new socket
+		return onListen(tcb, seg, ctx, iss);
+	}
 	if (seg.seq === tcb.rcvNxt && seqLength(seg) === 0) {
 		stopTimer(tcb, 'time-wait', ctx); // Linux tcp_timewait_state_process: a bare in-window ACK restarts 2MSL, unanswered
 		setTimer(tcb, 'time-wait', 2 * ctx.profile.mslUs, ctx);

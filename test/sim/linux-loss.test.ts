@@ -227,6 +227,23 @@ steps:${HANDSHAKE_DATA}
   - server: read
   - server: close
   - wait: 1s`},
+	{name: 'tw-syn-reuse', yaml: `steps:${HANDSHAKE_DATA}
+  - server: close
+  - wait: 103ms
+  - client: read
+  - client: close
+  - wait: 1133ms
+  - client: connect     # from the same port: the SYN meets the server's TIME-WAIT
+  - client: send 100
+  - server: read
+  - server: send 100
+  - client: read
+  - wait: 19ms
+  - client: close
+  - wait: 102ms
+  - server: read
+  - server: close
+  - wait: 1s`},
 ];
 
 /** A tick and a half of timer slack, plus 6 % of the gap (the real RTO is 205-208 ms against the modelled 204, and back-off multiplies that). */
@@ -246,6 +263,12 @@ describe('linux profile under loss matches real Linux 6.18 captures', () => {
 			const gapReal = real[i]!.t - real[i - 1]!.t;
 			const gapSim = segs[i]!.t - segs[i - 1]!.t;
 			expect(Math.abs(gapSim - gapReal), `gap before segment ${i + 1}: ${gapSim.toFixed(3)} s simulated, ${gapReal.toFixed(3)} s captured`).toBeLessThanOrEqual(tolerance(gapReal));
+		}
+		if (row.name === 'tw-syn-reuse') {
+			// The new connection's server ISN is the old one's SND.NXT + 65537, as captured.
+			const isn = (conn: number) => (capture as unknown as {connections: {isn: {server: number}}[]}).connections[conn]!.isn.server;
+			const synAcks = trace.events.filter((e): e is SegmentEvent => e.type === 'segment' && e.from === 'server' && e.flags.includes('SYN'));
+			expect((synAcks[1]!.seq - synAcks[0]!.seq) >>> 0).toBe((isn(1) - isn(0)) >>> 0);
 		}
 		if (row.states) {
 			const at = (t: number, side: 'client' | 'server') => {

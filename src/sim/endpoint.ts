@@ -76,6 +76,8 @@ export type Tcb = {
 	nextIsn: number[];
 	/** The key of this host's SYN cookies. */
 	cookieSecret: number;
+	/** The connection this socket belongs to now (the trace's "conn"): 0 while it listens or has none. */
+	conn: number;
 	/** The last error the application would see (ECONNREFUSED, ECONNRESET, ETIMEDOUT). */
 	error: string | null;
 };
@@ -105,7 +107,7 @@ export function newTcb(side: Side, isns: number[], sysctls: Sysctls, cookieSecre
 		rtoUs: sysctls.rtoInitialUs, totalRto: 0, tlpOut: false, retransStampUs: null, keepalive: null, probesOut: 0,
 		quickAcks: -1, pingpong: false, lastDataRecvUs: -1,
 		// RFC 9293 3.4.1: a fresh ISN per connection; the first takes isns[0] (a scenario's fixed ISN, Trace.isn).
-		unackedRecv: 0, timers: {}, timerSetUs: {}, lastAckSent: null, synQueue: [], nextIsn: isns.slice(), cookieSecret, error: null,
+		unackedRecv: 0, timers: {}, timerSetUs: {}, lastAckSent: null, synQueue: [], nextIsn: isns.slice(), cookieSecret, conn: 0, error: null,
 	};
 }
 

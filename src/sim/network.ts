@@ -23,6 +23,8 @@ export type Flight = {
 	readonly seg: Segment;
 	readonly from: Side;
 	readonly to: Side;
+	/** The connection the segment belongs to. */
+	readonly conn: number;
 	/** Arrival time in microseconds; Infinity while held back by a reorder rule. */
 	at: number;
 	order: number;

@@ -53,9 +53,13 @@ export function applyStep(w: World, step: Step): void {
 		case 'call':
 			call(w, step.side, step.call);
 			break;
-		case 'together':
-			for (const c of step.calls) call(w, c.side, c.call); // all calls first, then the segments travel
+		case 'together': {
+			// Both sides connecting at once (a simultaneous open) make one connection: one number for both ends.
+			const both = ['client', 'server'].every(side => step.calls.some(c => c.side === side && c.call.name === 'connect' && w.eps[c.side].state === 'CLOSED'));
+			const conn = both ? ++w.lastConn : undefined;
+			for (const c of step.calls) call(w, c.side, c.call, conn); // all calls first, then the segments travel
 			break;
+		}
 		case 'wait':
 			advance(w, step.us);
 			return;

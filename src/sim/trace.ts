@@ -9,6 +9,8 @@ export type SegmentEvent = {
 	readonly t: number;
 	readonly from: Side;
 	readonly to: Side;
+	/** The connection the segment belongs to: 1 for the scenario's first, 2 for the next … (an injected segment has one of its own). */
+	readonly conn: number;
 	readonly flags: Flag[];
 	readonly seq: number;
 	readonly ack: number | null;
@@ -27,10 +29,11 @@ export type SegmentEvent = {
 	readonly id: number;
 };
 
-export type StateEvent = {readonly type: 'state'; readonly t: number; readonly endpoint: Side; readonly from: State; readonly to: State; readonly cause: string};
-export type CallEvent = {readonly type: 'call'; readonly t: number; readonly endpoint: Side; readonly call: string; readonly result: string};
-export type TimerEvent = {readonly type: 'timer'; readonly t: number; readonly endpoint: Side; readonly timer: TimerKind; readonly action: 'set' | 'fire' | 'stop'; readonly duration?: number};
-export type NoteEvent = {readonly type: 'note'; readonly t: number; readonly endpoint: Side; readonly note: string};
+/** `conn` on an endpoint's events: the connection its socket belongs to then, 0 for a listener (or a socket with none). */
+export type StateEvent = {readonly type: 'state'; readonly t: number; readonly endpoint: Side; readonly conn: number; readonly from: State; readonly to: State; readonly cause: string};
+export type CallEvent = {readonly type: 'call'; readonly t: number; readonly endpoint: Side; readonly conn: number; readonly call: string; readonly result: string};
+export type TimerEvent = {readonly type: 'timer'; readonly t: number; readonly endpoint: Side; readonly conn: number; readonly timer: TimerKind; readonly action: 'set' | 'fire' | 'stop'; readonly duration?: number};
+export type NoteEvent = {readonly type: 'note'; readonly t: number; readonly endpoint: Side; readonly conn: number; readonly note: string};
 export type FloodEvent = {readonly type: 'flood'; readonly t: number; readonly endpoint: Side; readonly syns: number; readonly queued: number; readonly cookies: number; readonly dropped: number};
 
 export type TraceEvent = SegmentEvent | StateEvent | CallEvent | TimerEvent | NoteEvent | FloodEvent;

@@ -26,6 +26,8 @@ export type World = {
 	/** Each side's current connection's ISN (its latest own SYN, never an injected one): the base of relative numbers. */
 	/** A host that powered off: every segment sent to it is lost, and it sends nothing. */
 	off: Partial<Record<Side, boolean>>;
+	/** The number of the last connection begun (the trace's "conn"). */
+	lastConn: number;
 	isnSeen: Partial<Record<Side, number>>;
 	events: TraceEvent[];
 	/** Segments (by id) whose `after` snapshot is due once the current event is handled. */
@@ -49,7 +51,7 @@ export function createWorld(o: WorldOptions): World {
 	return {
 		now: 0, profile: o.profile, sysctls: o.sysctls, latencyUs: o.latencyUs,
 		eps: {client: newTcb('client', o.isns.client, o.sysctls), server: newTcb('server', o.isns.server, o.sysctls, o.cookieSecret)},
-		inFlight: [], rules: [], order: 0, nextId: 1, off: {}, isnSeen: {}, events: [], arrivals: [], pendingSnapshots: [], segmentAt: [],
+		inFlight: [], rules: [], order: 0, nextId: 1, off: {}, lastConn: 0, isnSeen: {}, events: [], arrivals: [], pendingSnapshots: [], segmentAt: [],
 	};
 }
 
@@ -60,14 +62,15 @@ function ctxFor(w: World, side: Side): Ctx {
 /** Turn an endpoint's emit into a trace event, and a sent segment into a flight. */
 function route(w: World, side: Side, e: Emit): void {
 	const t = secondsOf(w.now);
+	const conn = w.eps[side].conn;
 	switch (e.kind) {
 		case 'send': return put(w, side, e.seg);
-		case 'state': w.events.push({type: 'state', t, endpoint: side, from: e.from, to: e.to, cause: e.cause}); return;
-		case 'call': w.events.push({type: 'call', t, endpoint: side, call: e.call, result: e.result}); return;
-		case 'timer': w.events.push({type: 'timer', t, endpoint: side, timer: e.timer, action: e.action,
+		case 'state': w.events.push({type: 'state', t, endpoint: side, conn, from: e.from, to: e.to, cause: e.cause}); return;
+		case 'call': w.events.push({type: 'call', t, endpoint: side, conn, call: e.call, result: e.result}); return;
+		case 'timer': w.events.push({type: 'timer', t, endpoint: side, conn, timer: e.timer, action: e.action,
 			...(e.durationUs === undefined ? {} : {duration: secondsOf(e.durationUs)})}); return;
-		case 'syncookie': w.events.push({type: 'note', t, endpoint: side, note: `SYN cookie ${e.outcome}`}); return;
-		case 'drop': w.events.push({type: 'note', t, endpoint: side, note: `segment dropped: ${e.reason}`}); return;
+		case 'syncookie': w.events.push({type: 'note', t, endpoint: side, conn, note: `SYN cookie ${e.outcome}`}); return;
+		case 'drop': w.events.push({type: 'note', t, endpoint: side, conn, note: `segment dropped: ${e.reason}`}); return;
 	}
 }
 
@@ -76,13 +79,15 @@ function put(w: World, from: Side, seg: Segment, injected = false): void {
 	const to = peerOf(from);
 	// Wireshark's relative numbers: a SYN the endpoint itself sends starts a connection; an old or spoofed one does not.
 	if (seg.ctl === 'SYN' && !injected) w.isnSeen[from] = seg.seq;
+	// An injected segment (an old duplicate, a spoofed one) belongs to no connection of this run: it gets a number of its own.
+	const conn = injected ? ++w.lastConn : w.eps[from].conn;
 	const rule = w.off[to] ? undefined : takeRule(w.rules, from, seg);
 	const fate = w.off[to] ? 'dropped' : fateOf(rule); // a host that is off answers nothing
 	const id = w.nextId++;
 	const extra = rule?.action === 'delay' ? rule.byUs ?? 0 : 0;
 	w.segmentAt[id] = w.events.length;
 	w.events.push({
-		type: 'segment', t: secondsOf(w.now), from, to, flags: flagsOf(seg), seq: seg.seq, ack: seg.ack,
+		type: 'segment', t: secondsOf(w.now), from, to, conn, flags: flagsOf(seg), seq: seg.seq, ack: seg.ack,
 		len: seg.len, win: seg.win, fate, ...(extra > 0 ? {delayed: secondsOf(extra)} : {}),
 		rel: {seq: relative(w, from, seg.seq), ack: seg.ack === null ? null : relative(w, to, seg.ack)}, id,
 	});
@@ -92,8 +97,8 @@ function put(w: World, from: Side, seg: Segment, injected = false): void {
 	}
 	const at = w.now + w.latencyUs + extra;
 	const held = w.inFlight.filter(f => f.from === from && f.at === Infinity);
-	w.inFlight.push({id, seg, from, to, at: rule?.action === 'reorder' ? Infinity : at, order: w.order++});
-	if (fate === 'duplicated') w.inFlight.push({id, seg, from, to, at, order: w.order++});
+	w.inFlight.push({id, seg, from, to, conn, at: rule?.action === 'reorder' ? Infinity : at, order: w.order++});
+	if (fate === 'duplicated') w.inFlight.push({id, seg, from, to, conn, at, order: w.order++});
 	// A reorder rule held an earlier segment back: it arrives right after this one.
 	for (const f of held) {
 		f.at = at;
@@ -131,8 +136,11 @@ export function flood(w: World, syns: number): void {
 }
 
 /** An application call on one endpoint, at the current instant. */
-export function call(w: World, side: Side, c: Call): string {
-	const result = applyCall(w.eps[side], c, ctxFor(w, side));
+export function call(w: World, side: Side, c: Call, conn?: number): string {
+	const tcb = w.eps[side];
+	if (c.name === 'listen' && tcb.state === 'CLOSED') tcb.conn = 0; // a listener belongs to no connection
+	if (c.name === 'connect' && tcb.state === 'CLOSED') tcb.conn = conn ?? ++w.lastConn; // connect() begins the next connection
+	const result = applyCall(tcb, c, ctxFor(w, side));
 	if (c.name === 'poweroff') w.off[side] = true; // from now on nothing reaches it (the peer finds out by timeouts)
 	return result;
 }
@@ -176,7 +184,14 @@ function handle(w: World, n: Next): void {
 		w.inFlight = w.inFlight.filter(f => f !== n.flight);
 		w.arrivals.push({id: n.flight.id, event: w.events.length});
 		markArrival(w, n.flight.id);
-		receive(w.eps[n.flight.to], n.flight.seg, ctxFor(w, n.flight.to));
+		// A socket with no connection of its own (closed, listening, in TIME-WAIT) answers for the segment's connection, and
+		// keeps that number if the segment opened a connection on it (a listener's SYN, a SYN that ends TIME-WAIT).
+		const tcb = w.eps[n.flight.to];
+		const own = tcb.conn;
+		const unattached = tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || tcb.state === 'TIME-WAIT';
+		if (unattached) tcb.conn = n.flight.conn;
+		receive(tcb, n.flight.seg, ctxFor(w, n.flight.to));
+		if (unattached && (tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || tcb.state === 'TIME-WAIT')) tcb.conn = own;
 		keepaliveHeard(w.eps[n.flight.to], ctxFor(w, n.flight.to));
 		w.pendingSnapshots.push(n.flight.id);
 	} else {

@@ -47,9 +47,9 @@ describe('tcp-tutor CLI', () => {
 		expect(r.code).toBe(0);
 		const events = r.out.trim().split('\n').map(l => JSON.parse(l));
 		const segs = events.filter(e => e.type === 'segment');
-		expect(segs[0]).toEqual({type: 'segment', t: 0, from: 'client', to: 'server', flags: ['SYN'], seq: 1000, ack: null, len: 0, win: 65535, fate: 'delivered'});
+		expect(segs[0]).toEqual({type: 'segment', t: 0, from: 'client', to: 'server', conn: 1, flags: ['SYN'], seq: 1000, ack: null, len: 0, win: 65535, fate: 'delivered'});
 		expect(segs[1]).toMatchObject({from: 'server', flags: ['ACK', 'SYN'], seq: 5000, ack: 1001});
-		expect(events.find(e => e.type === 'state')).toEqual({type: 'state', t: 0, endpoint: 'server', from: 'CLOSED', to: 'LISTEN', cause: 'listen'});
+		expect(events.find(e => e.type === 'state')).toEqual({type: 'state', t: 0, endpoint: 'server', conn: 0, from: 'CLOSED', to: 'LISTEN', cause: 'listen'});
 		const relative = cli(['trace', join(FIX, 'handshake.yaml'), '--json', '--relative']).out.trim().split('\n').map(l => JSON.parse(l)).filter(e => e.type === 'segment');
 		expect(relative[1]).toMatchObject({seq: 0, ack: 1});
 	});

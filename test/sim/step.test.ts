@@ -23,8 +23,8 @@ describe('step', () => {
 		expect(JSON.stringify(w0)).toBe(before);
 		expect(world.eps.server.state).toBe('LISTEN');
 		expect(events).toEqual([
-			{type: 'call', t: 0, endpoint: 'server', call: 'listen', result: 'ok'},
-			{type: 'state', t: 0, endpoint: 'server', from: 'CLOSED', to: 'LISTEN', cause: 'listen'},
+			{type: 'call', t: 0, endpoint: 'server', conn: 0, call: 'listen', result: 'ok'},
+			{type: 'state', t: 0, endpoint: 'server', conn: 0, from: 'CLOSED', to: 'LISTEN', cause: 'listen'},
 		]);
 	});
 

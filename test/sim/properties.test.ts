@@ -141,3 +141,53 @@ describe('properties of a connect / send / send / close / close scenario', () =>
 		}), {numRuns: 50});
 	});
 });
+
+describe('properties of several connections, one after another, and of SYN floods', () => {
+	// A random sequence of whole connections (who closes first, data or not, a pause before the next), some of them
+	// reconnecting while the server's TIME-WAIT is still running.
+	const conns = fc.array(fc.record({
+		serverFirst: fc.boolean(), data: fc.integer({min: 0, max: 3000}), pauseMs: fc.constantFrom(10, 500, 2000, 61_000),
+	}), {minLength: 1, maxLength: 4});
+
+	it('(f) every connection ends CLOSED or in TIME-WAIT, each numbered in turn on both ends, and the timers empty the world', () => {
+		fc.assert(fc.property(conns, fc.nat(), fc.constantFrom('linux', 'textbook'), (list, seed, profile) => {
+			const steps = ['server: listen'];
+			list.forEach((c, k) => {
+				// The server listens again (in TIME-WAIT that is refused, EINVAL, and the new SYN opens the connection there).
+				if (k > 0) steps.push('server: listen');
+				steps.push('client: connect', ...(c.data ? [`client: send ${c.data}`, 'server: read'] : []));
+				steps.push(...(c.serverFirst ? ['server: close', 'client: read', 'client: close'] : ['client: close', 'server: read', 'server: close']));
+				steps.push(`wait: ${c.pauseMs}ms`);
+			});
+			const scenario = scenarioFromYaml([`profile: ${profile}`, 'steps:', ...steps.map(s => `  - ${s}`)].join('\n'));
+			const w = startWorld(scenario, seed);
+			for (const step of scenario.steps) applyStep(w, step);
+			const segs = w.events.filter((e): e is SegmentEvent => e.type === 'segment');
+			// Each connection's segments carry its own number, the same whichever end sends them, in order.
+			const numbers = [...new Set(segs.map(s => s.conn))];
+			expect(numbers).toEqual(numbers.slice().sort((x, y) => x - y));
+			for (const side of ['client', 'server'] as const) expect(['CLOSED', 'TIME-WAIT', 'LISTEN']).toContain(w.eps[side].state);
+			runOut(w);
+			expect(w.eps.client.state).toBe('CLOSED');
+			expect(['CLOSED', 'LISTEN']).toContain(w.eps.server.state);
+		}), {numRuns: 60});
+	});
+
+	it('(g) a SYN flood never queues more than the backlog + 1 requests, nor more than tcp_max_syn_backlog allows without cookies', () => {
+		fc.assert(fc.property(fc.integer({min: 1, max: 300}), fc.integer({min: 1, max: 64}), fc.constantFrom(0, 1, 2), fc.integer({min: 8, max: 256}), fc.array(fc.integer({min: 0, max: 20_000}), {maxLength: 5}),
+			(syns, backlog, cookies, maxSyn, waits) => {
+				const steps = ['server: listen', `flood: ${syns}`, ...waits.flatMap(ms => [`wait: ${ms}ms`, `flood: ${syns}`])];
+				const scenario = scenarioFromYaml(`server: { backlog: ${backlog} }\nsysctl: { tcp_syncookies: ${cookies}, tcp_max_syn_backlog: ${maxSyn} }\nsteps:\n${steps.map(s => `  - ${s}`).join('\n')}`);
+				const w = startWorld(scenario, 1);
+				for (const step of scenario.steps) {
+					applyStep(w, step);
+					const q = w.eps.server.synQueue.length;
+					expect(q).toBeLessThanOrEqual(backlog + 1);
+					if (cookies === 2) expect(q).toBe(0);
+					if (cookies === 0) expect(q).toBeLessThanOrEqual(maxSyn - (maxSyn >> 2) + 1);
+				}
+				runOut(w);
+				expect(w.eps.server.synQueue).toEqual([]); // every request is given up in the end
+			}), {numRuns: 80});
+	});
+});

@@ -5,6 +5,7 @@ import {InputError} from '../yaml-source.js';
 import {loadLessons} from './catalog.js';
 import {NoAnswer, expected} from './resolve.js';
 import type {Lesson} from './schema.js';
+import {scenarioMistakes} from './scenario-lint.js';
 
 export type CheckReport = {readonly lessons: number; readonly seeds: number; readonly errors: readonly InputError[]};
 
@@ -19,6 +20,7 @@ export function checkLesson(lesson: Lesson, seeds: number, firstSeed = 1): Input
 			errors.push(new InputError(lesson.file, undefined, `scenario (seed ${seed})`, `does not run: ${(error as Error).message}`));
 			break;
 		}
+		errors.push(...scenarioMistakes(trace, lesson.file, seed));
 		for (const q of lesson.questions) {
 			for (const field of q.ask) {
 				try {

@@ -1,0 +1,16 @@
+// tcp-tutor check: a scenario call that fails because the scenario is wrong (not because TCP refuses it) is reported.
+import {describe, expect, it} from 'vitest';
+import {scenarioMistakes} from '../../src/lessons/scenario-lint.js';
+import {scenarioFromYaml} from '../../src/sim/load.js';
+import {run} from '../../src/sim/run.js';
+
+describe('check reports a scenario whose calls cannot do what the lesson means', () => {
+	it('connect() on a connected socket (EISCONN) and listen() on a listening one (EINVAL), each with its step and line', () => {
+		const yaml = 'steps:\n  - server: listen\n  - client: connect\n  - client: connect\n  - server: listen\n';
+		const mistakes = scenarioMistakes(run(scenarioFromYaml(yaml, 'x.yaml'), 1), 'x.yaml', 1).map(String);
+		expect(mistakes).toHaveLength(2);
+		expect(mistakes[0]).toMatch(/x\.yaml:4.*step 3 "client: connect".*EISCONN: the socket is still connected/);
+		expect(mistakes[1]).toMatch(/x\.yaml:5.*step 4 "server: listen".*EINVAL/);
+		expect(scenarioMistakes(run(scenarioFromYaml('steps:\n  - server: listen\n  - client: connect\n', 'ok.yaml'), 1), 'ok.yaml', 1)).toEqual([]);
+	});
+});

@@ -14,6 +14,7 @@ import {type LineReader, lineReader} from './plain/play.js';
 import {defaultDir, openStore} from './progress/store.js';
 import {VERSION} from './version.js';
 import {NotLoaded, loadLibraries} from './deferred.js';
+import {fileProblem} from './file-problem.js';
 import {safeText} from './safe-text.js';
 
 const SHIPPED = fileURLToPath(new URL('../lessons/', import.meta.url));
@@ -45,6 +46,27 @@ function interactive(args: Args, env: NodeJS.ProcessEnv): boolean {
 		&& (process.stdout.columns ?? 0) > 0 && (process.stdout.rows ?? 0) > 0;
 }
 
+/** The signals that end a command, and their numbers (the exit code is 128 + the number, as a shell reports it). */
+const SIGNALS = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15} as const;
+type Stop = keyof typeof SIGNALS;
+let stopped: Stop | undefined;
+
+/**
+ * Ctrl+C, kill or a closed terminal ends a line-mode command at once; a plain session first saves its
+ * attempt (its input ends, as at end of file). Long work yields often enough for this to run (check).
+ */
+function endOnSignals(reader: () => LineReader | undefined): void {
+	for (const signal of Object.keys(SIGNALS) as Stop[]) {
+		process.on(signal, () => {
+			if (stopped) process.exit(128 + SIGNALS[stopped]); // a second signal does not wait for the save
+			stopped = signal;
+			const input = reader();
+			if (input?.close) input.close();
+			else process.exit(128 + SIGNALS[signal]);
+		});
+	}
+}
+
 async function main(argv: readonly string[]): Promise<number> {
 	const env = process.env;
 	let reader: LineReader | undefined; // stdin is read only by the commands that ask (ink reads it itself)
@@ -67,6 +89,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	// The interactive menu loads the YAML parser and conf after its first frame; --help and --version
 	// need neither; every other command loads them now.
 	const later = (ui && args.command === 'menu') || args.command === 'help' || args.command === 'version';
+	if (!ui) endOnSignals(() => reader); // the interactive tutor saves and leaves on its own (ui/run.tsx)
 	if (!later) await loadLibraries();
 	switch (args.command) {
 		case 'help': io.out(HELP); return 0;
@@ -94,17 +117,24 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 }
 
-// `tcp-tutor list | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+// `tcp-tutor list | head` closes the pipe early: that is not an error. Any other failure to write the
+// output (a full disk, a terminal that went away) is one, said in words.
+function outputFailed(error: NodeJS.ErrnoException): never {
 	if (error.code === 'EPIPE') process.exit(0);
-	throw error;
-});
+	try {
+		process.stderr.write(`tcp-tutor: the output ${fileProblem(error, 'write')}.\n`);
+	} catch { /* stderr is gone too */ }
+	process.exit(1);
+}
+process.stdout.on('error', outputFailed);
 
 main(process.argv.slice(2)).then(
-	code => {
+	result => {
+		const code = stopped ? 128 + SIGNALS[stopped] : result;
 		process.exitCode = code;
-		// Exit once output is flushed instead of waiting for stdin or ink's timers.
-		process.stdout.write('', () => process.exit(code));
+		// Exit once output is flushed instead of waiting for stdin or ink's timers; a file's write fails at once, its event comes later.
+		if (process.stdout.errored) outputFailed(process.stdout.errored);
+		process.stdout.write('', () => (process.stdout.errored ? outputFailed(process.stdout.errored) : process.exit(code)));
 	},
 	(error: unknown) => {
 		const {code, text} = failure(error, Boolean(process.env['DEBUG']));

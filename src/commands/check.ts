@@ -1,5 +1,5 @@
 // tcp-tutor check [DIR...]: every lesson loads and every question has an answer, for many seeds.
-import {checkDirs} from '../lessons/check.js';
+import {breather, checkDirs} from '../lessons/check.js';
 import {lessonFiles} from '../lessons/load.js';
 import {InputError} from '../yaml-source.js';
 import type {Args} from './args.js';
@@ -16,9 +16,13 @@ function emptyFolders(dirs: readonly string[]): InputError[] {
 	}).map(dir => new InputError(dir, undefined, 'folder', 'has no lesson files (*.yaml, *.yml): nothing to check'));
 }
 
-export function checkCommand(args: Args, io: Io, shippedDir: string): number {
+export async function checkCommand(args: Args, io: Io, shippedDir: string): Promise<number> {
 	const dirs = args.positionals.length > 0 ? args.positionals : [shippedDir];
-	const report = checkDirs(dirs, args.seeds ?? 200);
+	const seeds = args.seeds ?? 200;
+	// Minutes of work say so, and how to stop it (the shipped lessons at 200 seeds take about a second).
+	const report = await checkDirs(dirs, seeds, breather(), lessons => {
+		if (lessons * seeds > 20_000) io.err(`Checking ${lessons} lesson${lessons === 1 ? '' : 's'} with ${seeds} seeds (Ctrl+C stops)…`);
+	});
 	const errors = [...emptyFolders(dirs), ...report.errors];
 	for (const e of errors) io.err(`✗ ${e.message}`);
 	if (errors.length > 0) {

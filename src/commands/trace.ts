@@ -1,7 +1,7 @@
 // tcp-tutor trace FILE: run a scenario and print its trace (JSON lines, or a ladder diagram).
-import {readFileSync} from 'node:fs';
 import {scenarioFromYaml} from '../sim/load.js';
-import {run} from '../sim/run.js';
+import {type Trace, run} from '../sim/run.js';
+import {readLessonText} from '../lessons/load.js';
 import {eventToJson} from '../sim/trace.js';
 import {InputError} from '../yaml-source.js';
 import {ladderLines} from '../ui/ladder.js';
@@ -12,15 +12,15 @@ import type {Io} from './io.js';
 export function traceCommand(args: Args, io: Io, randomSeed: () => number): number {
 	const file = args.positionals[0];
 	if (!file || args.positionals.length > 1) throw new UsageError('trace needs one scenario file: tcp-tutor trace FILE [--json] [--relative] [--seed N]');
-	let text: string;
-	try {
-		text = readFileSync(file, 'utf8');
-	} catch (error) {
-		throw new InputError(file, undefined, 'file', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-	}
-	const parsed = scenarioFromYaml(text, file);
+	const parsed = scenarioFromYaml(readLessonText(file, 'scenario'), file);
 	const scenario = args.profile ? {...parsed, profile: args.profile} : parsed;
-	const trace = run(scenario, args.seed ?? randomSeed());
+	let trace: Trace;
+	try {
+		trace = run(scenario, args.seed ?? randomSeed());
+	} catch (error) {
+		// Within the limits a scenario still may keep the simulator busy past its bound on events in one step.
+		throw new InputError(file, undefined, 'scenario', `does not run: ${(error as Error).message}`);
+	}
 	if (args.json) {
 		for (const e of trace.events) io.out(eventToJson(e, args.relative));
 		return 0;

@@ -11,33 +11,54 @@ export type CheckReport = {readonly lessons: number; readonly seeds: number; rea
 
 export function checkLesson(lesson: Lesson, seeds: number, firstSeed = 1): InputError[] {
 	const errors: InputError[] = [];
-	for (let i = 0; i < seeds && errors.length === 0; i++) {
-		const seed = firstSeed + i;
-		let trace: Trace;
-		try {
-			trace = run(lesson.scenario, seed);
-		} catch (error) {
-			errors.push(new InputError(lesson.file, undefined, `scenario (seed ${seed})`, `does not run: ${(error as Error).message}`));
-			break;
-		}
-		errors.push(...scenarioMistakes(trace, lesson.file, seed));
-		for (const q of lesson.questions) {
-			for (const field of q.ask) {
-				try {
-					expected(q, field, trace);
-				} catch (error) {
-					if (!(error instanceof NoAnswer)) throw error;
-					errors.push(new InputError(lesson.file, q.line, `question "${q.id}" (${field}, seed ${seed})`, `has no answer in the trace: ${error.message}`));
-				}
+	for (let i = 0; i < seeds && errors.length === 0; i++) errors.push(...checkSeed(lesson, firstSeed + i));
+	return errors;
+}
+
+/** One seed of one lesson: the scenario runs, and every question has an answer. */
+function checkSeed(lesson: Lesson, seed: number): InputError[] {
+	const errors: InputError[] = [];
+	let trace: Trace;
+	try {
+		trace = run(lesson.scenario, seed);
+	} catch (error) {
+		return [new InputError(lesson.file, undefined, `scenario (seed ${seed})`, `does not run: ${(error as Error).message}`)];
+	}
+	errors.push(...scenarioMistakes(trace, lesson.file, seed));
+	for (const q of lesson.questions) {
+		for (const field of q.ask) {
+			try {
+				expected(q, field, trace);
+			} catch (error) {
+				if (!(error instanceof NoAnswer)) throw error;
+				errors.push(new InputError(lesson.file, q.line, `question "${q.id}" (${field}, seed ${seed})`, `has no answer in the trace: ${error.message}`));
 			}
 		}
 	}
 	return errors;
 }
 
-export function checkDirs(dirs: readonly string[], seeds = 200): CheckReport {
+/** Give signal handlers (Ctrl+C, kill) a turn every 50 ms: a long check ends when asked to. */
+export function breather(everyMs = 50): () => Promise<void> {
+	let last = Date.now();
+	return async () => {
+		if (Date.now() - last < everyMs) return;
+		await new Promise(resolve => setImmediate(resolve));
+		last = Date.now();
+	};
+}
+
+export async function checkDirs(dirs: readonly string[], seeds = 200, breathe = breather(), onStart?: (lessons: number) => void): Promise<CheckReport> {
 	const {lessons, errors} = loadLessons(dirs);
+	onStart?.(lessons.length);
 	const all = [...errors];
-	for (const lesson of lessons) all.push(...checkLesson(lesson, seeds));
+	for (const lesson of lessons) {
+		for (let i = 0; i < seeds; i++) {
+			const found = checkSeed(lesson, 1 + i);
+			all.push(...found);
+			if (found.length > 0) break; // one seed is enough to show the problem
+			await breathe();
+		}
+	}
 	return {lessons: lessons.length, seeds, errors: all};
 }

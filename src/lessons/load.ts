@@ -10,9 +10,13 @@ export function lessonFromYaml(text: string, file: string): Lesson {
 	return parseLesson(parseYaml(text, file), file);
 }
 
-export function readLessonText(file: string): string {
+/** A lesson's or a scenario's text; a pipe, a folder or a huge file is refused before it is read. */
+export function readLessonText(file: string, kind: 'lesson' | 'scenario' = 'lesson'): string {
 	try {
-		if (statSync(file).size > MAX_LESSON_BYTES) throw new InputError(file, undefined, 'file', `larger than ${MAX_LESSON_BYTES / 1024} KiB; a lesson is a short YAML file`);
+		const stat = statSync(file);
+		if (stat.isDirectory()) throw new InputError(file, undefined, 'file', 'is a folder, not a file');
+		if (!stat.isFile()) throw new InputError(file, undefined, 'file', 'is not a regular file (a pipe, a socket or a device)');
+		if (stat.size > MAX_LESSON_BYTES) throw new InputError(file, undefined, 'file', `larger than ${MAX_LESSON_BYTES / 1024} KiB; a ${kind} is a short YAML file`);
 		return readFileSync(file, 'utf8');
 	} catch (error) {
 		if (error instanceof InputError) throw error;

@@ -9,7 +9,12 @@ import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
 import {narrate} from './narrate.js';
 
-export type LineReader = {next(): Promise<string | undefined>};
+export type LineReader = {
+	/** The next line; undefined at end of input (or once closed). */
+	next(): Promise<string | undefined>;
+	/** End the input now, as if it had ended (a signal): a session waiting on it saves and returns. */
+	close?(): void;
+};
 export type PlayOptions = {
 	readonly lesson: Lesson;
 	readonly store: ProgressStore;
@@ -170,7 +175,13 @@ export function lineReader(stream: NodeJS.ReadableStream): LineReader {
 	return {
 		async next() {
 			while (lines.length === 0 && !ended) await new Promise<void>(r => (wake = r));
-			return lines.shift();
+			return ended && lines.length === 0 ? undefined : lines.shift();
+		},
+		close() {
+			lines.length = 0;
+			ended = true;
+			stream.pause();
+			wake?.();
 		},
 	};
 }

@@ -50,6 +50,8 @@ export const SCENARIO_LIMITS = {
 	segments: 10_000,
 	/** All waits together, in seconds. */
 	simulatedSeconds: 86_400,
+	/** A listener's backlog: Linux's default somaxconn; the SYN queue's timers cost more than linearly in its length. */
+	backlog: 4096,
 } as const;
 
 export const STEP_KINDS = ['client', 'server', 'together', 'wait', 'drop', 'delay', 'duplicate', 'reorder', 'flood', 'inject'] as const;
@@ -125,7 +127,7 @@ function parseEndpoint(v: unknown, ctx: Ctx, path: Path, isServer: boolean): End
 	return {
 		...(m['isn'] === undefined ? {} : {isn: count(m['isn'], ctx, [...path, 'isn'], `${name}.isn`, 0, 2 ** 32 - 1)}),
 		...(m['port'] === undefined ? {} : {port: count(m['port'], ctx, [...path, 'port'], `${name}.port`, 1, 65535)}),
-		...(m['backlog'] === undefined ? {} : {backlog: count(m['backlog'], ctx, [...path, 'backlog'], `${name}.backlog`, 1, 65535)}),
+		...(m['backlog'] === undefined ? {} : {backlog: count(m['backlog'], ctx, [...path, 'backlog'], `${name}.backlog`, 1, SCENARIO_LIMITS.backlog)}),
 	};
 }
 
@@ -223,7 +225,10 @@ function parseCall(v: unknown, ctx: Ctx, path: Path, where: string): Call {
 		if (intvl === undefined || cnt === undefined || !/^\d+$/.test(cnt) || probes < 1 || probes > 127) {
 			fail(ctx, path, where, `expected "keepalive" or "keepalive IDLE INTERVAL COUNT" (e.g. keepalive 2s 1s 3), got "${v}"`);
 		}
-		return {name, keepalive: {idleUs: duration(arg, ctx, path, where), intvlUs: duration(intvl, ctx, path, where), probes}};
+		const keepalive = {idleUs: duration(arg, ctx, path, where), intvlUs: duration(intvl, ctx, path, where), probes};
+		// Linux refuses TCP_KEEPIDLE and TCP_KEEPINTVL below 1 s; 0 would probe without end at one instant.
+		if (keepalive.idleUs < 1e6 || keepalive.intvlUs < 1e6) fail(ctx, path, where, `keepalive times are at least 1s (as Linux's TCP_KEEPIDLE and TCP_KEEPINTVL), got "${v}"`);
+		return {name, keepalive};
 	}
 	if (arg !== undefined) fail(ctx, path, where, `"${name}" takes no argument, got "${v}"`);
 	return {name: name as CallName};

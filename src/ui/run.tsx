@@ -50,11 +50,13 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
 	};
 	process.once('SIGTERM', onSignal);
 	process.once('SIGHUP', onSignal);
+	process.once('SIGINT', onSignal); // kill -INT (Ctrl+C itself arrives as a key in raw mode)
 	try {
 		await app.waitUntilExit();
 	} finally {
 		process.off('SIGTERM', onSignal);
 		process.off('SIGHUP', onSignal);
+		process.off('SIGINT', onSignal);
 	}
 	return code;
 }

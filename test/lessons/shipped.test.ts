@@ -21,8 +21,8 @@ describe('shipped lessons', () => {
 		expect(new Set(lessons.map(l => l.id)).size).toBe(lessons.length);
 	});
 
-	it('check reports the whole folder clean', () => {
-		const report = checkDirs([dir], 5);
+	it('check reports the whole folder clean', async () => {
+		const report = await checkDirs([dir], 5);
 		expect(report.errors.map(String)).toEqual([]);
 		expect(report.lessons).toBe(lessons.length);
 	});

@@ -4,19 +4,11 @@
 import {describe, expect, it} from 'vitest';
 import {scenarioFromYaml} from '../../src/sim/load.js';
 import {SCENARIO_LIMITS} from '../../src/sim/scenario.js';
-import {InputError} from '../../src/yaml-source.js';
+import {inputErrorOf} from '../helpers/thrown.js';
 
 const steps = (...lines: string[]) => ['steps:', '  - server: listen', '  - client: connect', ...lines.map(l => `  - ${l}`)].join('\n');
 
-function thrown(yaml: string): InputError {
-	try {
-		scenarioFromYaml(yaml, 'big.yaml');
-	} catch (e) {
-		if (e instanceof InputError) return e;
-		throw e;
-	}
-	throw new Error('no error thrown');
-}
+const thrown = (yaml: string) => inputErrorOf(() => scenarioFromYaml(yaml, 'big.yaml'));
 
 describe('limits a lesson never needs', () => {
 	it.each([
@@ -31,6 +23,8 @@ describe('limits a lesson never needs', () => {
 		['a duration that is not a number', `network: { latency: .nan }\n${steps()}`, 1, /network\.latency: expected a duration such as 300ms, 60s or 2m, got \.nan/],
 		['an ISN that is not a number', `client: { isn: .nan }\n${steps()}`, 1, /client\.isn: expected a whole number from 0 to 4294967295, got \.nan/],
 		['an ISN that is infinite', `client: { isn: .inf }\n${steps()}`, 1, /got \.inf/],
+		['a backlog beyond somaxconn', `server: { backlog: 65535 }\n${steps()}`, 1, /server\.backlog: expected a whole number from 1 to 4096, got 65535/],
+		['keepalive at every instant', steps('client: keepalive 0s 0s 3'), 4, /step 3 \(client\): keepalive times are at least 1s \(as Linux's TCP_KEEPIDLE and TCP_KEEPINTVL\), got "keepalive 0s 0s 3"/],
 		['an unknown key in flood', steps('flood: { syns: 10, spoofed: true }'), 4, /step 3 \(flood\) spoofed: unknown; expected syns/],
 	])('%s', (_name, yaml, line, message) => {
 		const e = thrown(yaml);

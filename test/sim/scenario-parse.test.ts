@@ -1,7 +1,7 @@
 // Bad scenario input gets an InputError naming the file, the line and what was expected (DESIGN.md "Bad input").
 import {describe, expect, it} from 'vitest';
 import {scenarioFromYaml} from '../../src/sim/load.js';
-import {InputError} from '../../src/yaml-source.js';
+import {inputErrorOf} from '../helpers/thrown.js';
 
 type Case = {
 	readonly name: string;
@@ -48,15 +48,7 @@ const CASES: Case[] = [
 	{name: 'YAML syntax: duplicate key', yaml: `profile: linux\nprofile: textbook\n${steps()}`, line: 2, where: 'YAML syntax', expected: 'unique'},
 ];
 
-function thrown(yaml: string): InputError {
-	try {
-		scenarioFromYaml(yaml, 'lessons/bad.yaml');
-	} catch (e) {
-		if (e instanceof InputError) return e;
-		throw e;
-	}
-	throw new Error('no error thrown');
-}
+const thrown = (yaml: string) => inputErrorOf(() => scenarioFromYaml(yaml, 'lessons/bad.yaml'));
 
 describe('bad scenario input', () => {
 	it.each(CASES)('$name → line $line: $where', c => {

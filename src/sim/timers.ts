@@ -94,7 +94,7 @@ function retransmitTail(tcb: Tcb, ctx: Ctx): void {
 
 /**
  * Linux tcp_keepalive_timer: after TCP_KEEPIDLE without a segment from the peer, a probe (an ACK one
- * below SND.NXT, which the peer must answer); every TCP_KEEPINTVL another; after TCP_KEEPCNT
+ * below SND.UNA, old data the peer must acknowledge); every TCP_KEEPINTVL another; after TCP_KEEPCNT
  * unanswered probes, an RST and the connection is gone (ETIMEDOUT).
  */
 function onKeepalive(tcb: Tcb, ctx: Ctx): void {

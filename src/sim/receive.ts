@@ -76,7 +76,9 @@ function onSynchronized(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	}
 	if (!acceptable(tcb, seg)) {
 		// first: not acceptable → <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> unless RST
-		ctx.emit({kind: 'drop', reason: 'outside the receive window'});
+		// Wireshark calls a segment that is wholly before RCV.NXT a retransmission of what already arrived: say so.
+		const old = seqLe(seqAdd(seg.seq, seqLength(seg)), tcb.rcvNxt) && seqLength(seg) > 0;
+		ctx.emit({kind: 'drop', reason: old ? 'a copy of what already arrived (ACKed again)' : 'outside the receive window'});
 		if (seg.ctl !== 'RST') sendAck(tcb, ctx);
 		return;
 	}

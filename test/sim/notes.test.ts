@@ -1,0 +1,22 @@
+// The notes that explain a segment the receiver did not take: a copy of what already arrived is said to be one
+// (as Wireshark calls it a retransmission), and is ACKed again; a segment past the window is said to be outside it.
+import {describe, expect, it} from 'vitest';
+import {scenarioFromYaml} from '../../src/sim/load.js';
+import {run} from '../../src/sim/run.js';
+
+const notes = (steps: readonly string[]) => run(scenarioFromYaml(`client: { isn: 1000 }\nserver: { isn: 5000 }\nsteps:\n${steps.map(s => `  - ${s}`).join('\n')}\n`, 'notes.yaml'), 1)
+	.events.flatMap(e => (e.type === 'note' ? [`${e.endpoint}: ${e.note}`] : []));
+
+describe('notes on segments not taken', () => {
+	it('a duplicated data segment is a copy of what already arrived, ACKed again', () => {
+		expect(notes(['server: listen', 'client: connect', 'duplicate: { from: client, flags: [PSH] }', 'client: send 100'])).toEqual([
+			'server: segment dropped: a copy of what already arrived (ACKed again)',
+		]);
+	});
+
+	it('a segment beyond the receive window is outside it', () => {
+		expect(notes(['server: listen', 'client: connect', 'inject: { from: client, flags: [ACK], seq: 900000, ack: 5001, len: 10 }'])).toEqual([
+			'server: segment dropped: outside the receive window',
+		]);
+	});
+});

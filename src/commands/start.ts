@@ -28,6 +28,13 @@ export async function startPlain(args: Args, io: Io, catalog: Catalog, store: Pr
 		}
 	}
 	const lesson = catalog.load(findEntry(catalog, ref).id);
-	await playPlain({lesson, store, seed: args.seed ?? randomSeed(), fresh: args.restart || args.seed !== undefined, input: io.input, write: io.out});
+	try {
+		await playPlain({lesson, store, seed: args.seed ?? randomSeed(), fresh: args.restart || args.seed !== undefined, input: io.input, write: io.out});
+	} catch (error) {
+		// A lesson that loads can still fail to play (a scenario the simulator cannot settle): one sentence, as the ink player says it.
+		if (io.env['DEBUG']) io.err(String((error as Error).stack ?? error));
+		io.err(`Could not play ${lesson.id}: ${(error as Error).message ?? String(error)}`);
+		return 1;
+	}
 	return 0;
 }

@@ -3,7 +3,7 @@
 import {type Trace, run} from '../sim/run.js';
 import {InputError} from '../yaml-source.js';
 import {loadLessons} from './catalog.js';
-import {NoAnswer, expected} from './resolve.js';
+import {unanswerable} from './resolve.js';
 import type {Lesson} from './schema.js';
 import {scenarioMistakes} from './scenario-lint.js';
 
@@ -26,14 +26,8 @@ function checkSeed(lesson: Lesson, seed: number): InputError[] {
 	}
 	errors.push(...scenarioMistakes(trace, lesson.file, seed));
 	for (const q of lesson.questions) {
-		for (const field of q.ask) {
-			try {
-				expected(q, field, trace);
-			} catch (error) {
-				if (!(error instanceof NoAnswer)) throw error;
-				errors.push(new InputError(lesson.file, q.line, `question "${q.id}" (${field}, seed ${seed})`, `has no answer in the trace: ${error.message}`));
-			}
-		}
+		const missing = unanswerable(q, trace); // the same test play makes before it asks
+		if (missing) errors.push(new InputError(lesson.file, q.line, `question "${q.id}" (${missing.field}, seed ${seed})`, `has no answer in the trace: ${missing.reason}`));
 	}
 	return errors;
 }

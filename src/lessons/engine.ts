@@ -3,7 +3,7 @@
 // No ink, no I/O, no clock: the time spent comes in with the actions that need it.
 import {type Trace, run} from '../sim/run.js';
 import {check, choicesFor, formatHelp, showExpected} from './fields.js';
-import {RULES, expected, ruleFor} from './resolve.js';
+import {RULES, expected, ruleFor, unanswerable} from './resolve.js';
 import {isnsOf} from './seq-sums.js';
 import {type Beat, planBeats} from './plan.js';
 import type {Field, Lesson, Question} from './schema.js';
@@ -52,7 +52,11 @@ export type Session = {
 	readonly results: Readonly<Record<string, QuestionResult>>;
 	/** Milliseconds spent, added by the actions that carry time. */
 	readonly elapsedMs: number;
+	/** Questions left out because this run's trace cannot answer them (tcp-tutor check reports them). */
+	readonly skipped: readonly Skipped[];
 };
+
+export type Skipped = {readonly id: string; readonly field: Field; readonly reason: string};
 
 export type Action =
 	| {readonly type: 'answer'; readonly text: string}
@@ -73,11 +77,19 @@ export type Saved = {
 	readonly elapsedMs: number;
 };
 
-export function startSession(lesson: Lesson, seed: number, saved?: Saved): Session {
-	const trace = run(lesson.scenario, saved?.seed ?? seed);
+export function startSession(full: Lesson, seed: number, saved?: Saved): Session {
+	const trace = run(full.scenario, saved?.seed ?? seed);
+	// A question this trace cannot answer is left out and reported, never asked (it would have no answer to check).
+	const skipped: Skipped[] = [];
+	const questions = full.questions.filter(q => {
+		const missing = unanswerable(q, trace);
+		if (missing) skipped.push({id: q.id, ...missing});
+		return !missing;
+	});
+	const lesson = skipped.length === 0 ? full : {...full, questions};
 	const beats = planBeats(lesson, trace);
 	const s: Session = {
-		lesson, seed: saved?.seed ?? seed, trace, beats, pos: 0, relative: saved?.relative ?? false, field: 0, attempts: 0,
+		lesson, skipped, seed: saved?.seed ?? seed, trace, beats, pos: 0, relative: saved?.relative ?? false, field: 0, attempts: 0,
 		hints: 0, revealed: false, missed: [], given: {}, explained: false, results: saved?.results ?? {}, elapsedMs: saved?.elapsedMs ?? 0,
 	};
 	return {...s, pos: Math.min(Math.max(0, saved?.pos ?? 0), beats.length - 1)};

@@ -96,6 +96,20 @@ function evaluateClaim(q: Question, claim: Claim, trace: Trace): boolean {
 	}
 }
 
+/** The first field of a question this trace cannot answer, and why; undefined when play can ask every field. */
+export function unanswerable(q: Question, trace: Trace): {readonly field: Field; readonly reason: string} | undefined {
+	for (const field of q.ask) {
+		try {
+			expected(q, field, trace);
+			ruleFor(q, field, trace, false); // what play shows after an answer, in both numberings
+			ruleFor(q, field, trace, true);
+		} catch (error) {
+			return {field, reason: error instanceof Error ? error.message : String(error)};
+		}
+	}
+	return undefined;
+}
+
 /** The rule that decides a value, without giving it away: shown after a wrong answer, whatever is asked next. */
 export const RULES: Readonly<Record<Field, string>> = {
 	flags: 'Ask what this segment must do: acknowledge what arrived (ACK), open a direction (SYN), close one (FIN), or refuse and tear down (RST). PSH is never required; name it only on data that ends a write.',

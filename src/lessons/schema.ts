@@ -64,10 +64,12 @@ function fail(ctx: Ctx, path: Path, field: string, expected: string): never {
 	throw new InputError(ctx.file, ctx.lineAt(path), field, expected);
 }
 
-/** Lesson and question ids: the keys progress is kept by. */
+/** Lesson ids: the keys progress is kept by. */
 const STABLE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** Question ids, the keys of a lesson's results: letters, digits, dashes and underscores. */
+const QUESTION_ID = /^[A-Za-z0-9][\w-]{0,63}$/;
 /** Names every JavaScript object already has: an id like these would read as progress that was never saved. */
-const RESERVED_IDS = ['constructor'];
+const RESERVED_IDS: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
 
 const TOP_KEYS = ['formatVersion', 'id', 'title', 'summary', 'level', 'tags', 'minutes', 'intro', 'scenario', 'story', 'questions', 'outro'];
 
@@ -126,6 +128,8 @@ function parseQuestion(q: unknown, i: number, ctx: Ctx, stepOf: ReturnType<typeo
 	if (!isRecord(q)) fail(ctx, p, where, 'expected a map with id, step, ask, prompt, hints, explain');
 	for (const key of Object.keys(q)) if (!QUESTION_KEYS.includes(key)) fail(ctx, [...p, key], `${where} ${key}`, `unknown field; expected one of ${QUESTION_KEYS.join(', ')}`);
 	const id = text(q, 'id', ctx, p);
+	if (!QUESTION_ID.test(id)) fail(ctx, [...p, 'id'], `${where} id`, 'expected letters, digits, dashes and underscores, starting with a letter or digit (e.g. synack)');
+	if (RESERVED_IDS.includes(id)) fail(ctx, [...p, 'id'], `${where} id`, `"${id}" is reserved (results are kept by id in a JSON object); choose another name`);
 	const rawAsk = typeof q['ask'] === 'string' ? [q['ask']] : q['ask'];
 	const all: readonly string[] = [...SEGMENT_FIELDS, ...AFTER_FIELDS];
 	if (!Array.isArray(rawAsk) || rawAsk.length === 0 || rawAsk.some(a => !all.includes(a as string))) fail(ctx, [...p, 'ask'], `${where} ask`, `expected one or a list of ${all.join(', ')}`);

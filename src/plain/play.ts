@@ -55,6 +55,9 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 	o.write(`${o.lesson.title} — ${o.lesson.summary}`);
 	o.write(resume ? `Resuming where you stopped (seed ${s.seed}). Type ? for a hint, ! to see the answer, q to quit.`
 		: `Seed ${s.seed}. Type ? for a hint, ! to see the answer, q to quit.`);
+	for (const k of s.skipped) {
+		o.write(`Note: question "${k.id}" is left out: it has no answer in this run (${k.field}: ${k.reason}). tcp-tutor check finds such problems in a lesson.`);
+	}
 	if (s.lesson.intro && !resume) {
 		o.write('');
 		o.write(s.lesson.intro.tcp);

@@ -9,6 +9,7 @@ import type {ProgressStore} from '../progress/types.js';
 import {type Size, useTerminalSize} from './hooks/use-terminal-size.js';
 import {Menu} from './Menu.js';
 import {Player} from './Player.js';
+import {PlayerGuard} from './PlayerGuard.js';
 import {ColorContext} from './Tinted.js';
 
 export type Props = {
@@ -97,9 +98,15 @@ export function App({entries, loadLesson, store, seed, startLesson, fresh = fals
 				<Menu entries={entries} progress={progress} onOpen={openFromMenu} onQuit={quit}
 					{...(screen.message ?? notice ? {message: screen.message ?? notice} : {})} width={width} height={height} />
 			) : (
-				<Player key={screen.run} lesson={screen.lesson} seed={screen.seed} {...(screen.saved ? {saved: screen.saved} : {})}
-					store={store} {...(next ? {next} : {})} onQuit={toMenu} onOpen={id => setScreen(open(id))} saver={saver}
-					width={width} height={height} {...(now ? {now} : {})} {...(autoplayMs === undefined ? {} : {autoplayMs})} />
+				<PlayerGuard key={screen.run} onError={message => {
+					saver.current = undefined; // nothing of this attempt can be saved
+					setProgress(store.read());
+					setScreen({kind: 'menu', message: `Could not play ${screen.lesson.id}: ${message}`});
+				}}>
+					<Player lesson={screen.lesson} seed={screen.seed} {...(screen.saved ? {saved: screen.saved} : {})}
+						store={store} {...(next ? {next} : {})} onQuit={toMenu} onOpen={id => setScreen(open(id))} saver={saver}
+						width={width} height={height} {...(now ? {now} : {})} {...(autoplayMs === undefined ? {} : {autoplayMs})} />
+				</PlayerGuard>
 			)}
 		</ColorContext.Provider>
 	);

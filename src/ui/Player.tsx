@@ -122,6 +122,10 @@ export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver,
 	if (done) return <Summary session={session} {...(next ? {next} : {})} onNext={onOpen} onMenu={onQuit} width={width} height={height} />;
 
 	const view = playerView(session, {...ui, typing: text !== ''}, width, height);
+	// Said on the footer line, so the screen's height budget stays as it is.
+	const skipped = session.skipped.length;
+	const warning = store.writeError !== undefined ? 'Progress not saved (q: the menu says why)'
+		: skipped > 0 ? `${skipped} question${skipped === 1 ? '' : 's'} left out: no answer in this run (tcp-tutor check)` : undefined;
 	const gap = (n: number) => (view.gaps >= n ? <Text> </Text> : null);
 	if (help) {
 		return (
@@ -154,8 +158,7 @@ export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver,
 					}} />
 			) : null}
 			<Lines lines={view.after} />
-			{store.writeError === undefined ? <Tinted tone="dim">{view.footer}</Tinted>
-				: <Tinted tone="warn">{fit(`Progress not saved (q: the menu says why) · ${view.footer}`, width)}</Tinted>}
+			{warning === undefined ? <Tinted tone="dim">{view.footer}</Tinted> : <Tinted tone="warn">{fit(`${warning} · ${view.footer}`, width)}</Tinted>}
 		</Box>
 	);
 }

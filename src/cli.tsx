@@ -16,6 +16,7 @@ import {VERSION} from './version.js';
 import {NotLoaded, loadLibraries} from './deferred.js';
 import {fileProblem} from './file-problem.js';
 import {safeText} from './safe-text.js';
+import {leaveByHangUp, terminalGone} from './terminal-gone.js';
 
 const SHIPPED = fileURLToPath(new URL('../lessons/', import.meta.url));
 const randomSeed = () => randomInt(0, 2 ** 32); // every seed from 0 to 2^32−1 (the upper bound is exclusive)
@@ -119,8 +120,9 @@ async function main(argv: readonly string[]): Promise<number> {
 
 // `tcp-tutor list | head` closes the pipe early: that is not an error. Any other failure to write the
 // output (a full disk, a terminal that went away) is one, said in words.
-function outputFailed(error: NodeJS.ErrnoException): never {
+function outputFailed(error: NodeJS.ErrnoException): void {
 	if (error.code === 'EPIPE') process.exit(0);
+	if (error.code === 'EIO') return; // the terminal went away: its input ends too, and leave() ends by SIGHUP
 	try {
 		process.stderr.write(`tcp-tutor: the output ${fileProblem(error, 'write')}.\n`);
 	} catch { /* stderr is gone too */ }
@@ -128,17 +130,26 @@ function outputFailed(error: NodeJS.ErrnoException): never {
 }
 process.stdout.on('error', outputFailed);
 
+/** Exit with `code`, or by SIGHUP when the terminal is gone (a normal exit would abort: see terminal-gone.ts). */
+function leave(code: number): never {
+	if (terminalGone()) leaveByHangUp();
+	process.exit(code);
+}
+
 main(process.argv.slice(2)).then(
 	result => {
 		const code = stopped ? 128 + SIGNALS[stopped] : result;
 		process.exitCode = code;
 		// Exit once output is flushed instead of waiting for stdin or ink's timers; a file's write fails at once, its event comes later.
 		if (process.stdout.errored) outputFailed(process.stdout.errored);
-		process.stdout.write('', () => (process.stdout.errored ? outputFailed(process.stdout.errored) : process.exit(code)));
+		process.stdout.write('', () => {
+			if (process.stdout.errored) outputFailed(process.stdout.errored);
+			leave(code);
+		});
 	},
 	(error: unknown) => {
 		const {code, text} = failure(error, Boolean(process.env['DEBUG']));
 		process.stderr.write(text);
-		process.exit(code);
+		leave(code);
 	},
 );

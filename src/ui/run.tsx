@@ -4,6 +4,7 @@ import {render} from 'ink';
 import type {LessonEntry} from '../lessons/catalog.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
+import {leaveByHangUp, terminalGone} from '../terminal-gone.js';
 import {App} from './App.js';
 
 export type InteractiveOptions = {
@@ -43,20 +44,29 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
 			...(opts.stdin ? {stdin: opts.stdin} : {}), ...(opts.stdout ? {stdout: opts.stdout} : {}), ...(opts.stderr ? {stderr: opts.stderr} : {}),
 		},
 	);
-	// A closed terminal or a kill: save the attempt, then leave like Ctrl+C does.
+	// A kill: save the attempt, then leave like Ctrl+C does.
 	const onSignal = () => {
 		saver.current?.();
 		app.unmount();
 	};
+	// SIGHUP, or the terminal's input ending: save; a terminal that is gone cannot be drawn on nor restored, so end by SIGHUP.
+	const onHangUp = () => {
+		saver.current?.();
+		if (terminalGone()) leaveByHangUp();
+		app.unmount();
+	};
+	const stdin = opts.stdin ?? process.stdin;
 	process.once('SIGTERM', onSignal);
-	process.once('SIGHUP', onSignal);
 	process.once('SIGINT', onSignal); // kill -INT (Ctrl+C itself arrives as a key in raw mode)
+	process.once('SIGHUP', onHangUp);
+	stdin.once('end', onHangUp);
 	try {
 		await app.waitUntilExit();
 	} finally {
 		process.off('SIGTERM', onSignal);
-		process.off('SIGHUP', onSignal);
 		process.off('SIGINT', onSignal);
+		process.off('SIGHUP', onHangUp);
+		stdin.off('end', onHangUp);
 	}
 	return code;
 }

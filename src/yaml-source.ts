@@ -25,7 +25,7 @@ export class InputError extends Error {
 export function parseYaml(text: string, file: string): Sourced {
 	const {LineCounter, parseDocument} = yamlLib();
 	const lineCounter = new LineCounter();
-	const doc = parseDocument(text, {lineCounter, uniqueKeys: true, prettyErrors: false});
+	const doc = parseDocument(text, {lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error'}); // no process warnings on a learner's stderr
 	const first = doc.errors[0];
 	if (first) {
 		// With prettyErrors off the yaml package leaves linePos unset: find the line from the error's offset.

@@ -65,7 +65,7 @@ export function openCatalog(dirs: readonly string[], built?: CatalogFile): Catal
 				const hit = known.get(sha1(text));
 				const entry = hit ? {...hit, file} : entryOf(remember(parsed, lessonFromYaml(text, file)));
 				const twin = entries.find(e => e.id === entry.id);
-				if (twin) errors.push(new InputError(file, 1, 'id', `"${entry.id}" is already used by ${twin.file}; lesson ids must be unique`));
+				if (twin) errors.push(new InputError(file, idLine(text), 'id', `"${entry.id}" is already used by ${twin.file}; lesson ids must be unique`));
 				else entries.push(entry);
 			} catch (error) {
 				if (!(error instanceof InputError)) throw error;
@@ -81,6 +81,12 @@ export function openCatalog(dirs: readonly string[], built?: CatalogFile): Catal
 			return parsed.get(entry.file) ?? remember(parsed, loadLessonFile(entry.file));
 		},
 	};
+}
+
+/** The line of the top-level "id:" (a cached entry was never parsed, so the YAML's own positions are not at hand). */
+function idLine(text: string): number | undefined {
+	const n = text.split('\n').findIndex(line => /^id\s*:/.test(line));
+	return n < 0 ? undefined : n + 1;
 }
 
 function remember(parsed: Map<string, Lesson>, lesson: Lesson): Lesson {

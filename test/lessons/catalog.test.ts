@@ -38,7 +38,7 @@ describe('the lesson catalog', () => {
 		copyFileSync(first, join(dir, '99-copy.yaml'));
 		const catalog = openCatalog([dir]);
 		expect(catalog.entries).toHaveLength(1);
-		expect(String(catalog.errors[0])).toMatch(/99-copy\.yaml:1: id: "handshake-letters" is already used by .*01-handshake-letters\.yaml/);
+		expect(String(catalog.errors[0])).toMatch(/99-copy\.yaml:2: id: "handshake-letters" is already used by .*01-handshake-letters\.yaml/);
 	});
 
 	it('names a missing folder', () => {

@@ -101,8 +101,7 @@ export function unanswerable(q: Question, trace: Trace): {readonly field: Field;
 	for (const field of q.ask) {
 		try {
 			expected(q, field, trace);
-			ruleFor(q, field, trace, false); // what play shows after an answer, in both numberings
-			ruleFor(q, field, trace, true);
+			ruleFor(q, field, trace, false); // what play shows after an answer (the numbering changes only the numbers it prints)
 		} catch (error) {
 			return {field, reason: error instanceof Error ? error.message : String(error)};
 		}

@@ -100,7 +100,7 @@ export function parseSender(text: string): Side | 'nobody' | undefined {
 const TIMERS: Record<string, TimerKind | 'none'> = {
 	retransmit: 'retransmit', retransmission: 'retransmit', retransmissiontimeout: 'retransmit', retrans: 'retransmit', rto: 'retransmit', rtx: 'retransmit',
 	delayedack: 'delayed-ack', delack: 'delayed-ack', delayedacknowledgment: 'delayed-ack', delayedacknowledgement: 'delayed-ack',
-	timewait: 'time-wait', '2msl': 'time-wait',
+	timewait: 'time-wait', '2msl': 'time-wait', keepalive: 'keepalive', sokeepalive: 'keepalive', keepalivetimer: 'keepalive',
 	finwait2: 'fin-wait-2', fintimeout: 'fin-wait-2', tcpfintimeout: 'fin-wait-2',
 	none: 'none', no: 'none', nothing: 'none',
 };

@@ -86,7 +86,7 @@ export function formatHelp(f: Field): string {
 		case 'len': case 'count': return 'a whole number';
 		case 'sender': return 'client or server';
 		case 'state': return `a state: ${STATES.join(', ')}`;
-		case 'timer': return 'retransmit, delayed-ack, time-wait, fin-wait-2 or none';
+		case 'timer': return 'retransmit, delayed-ack, time-wait, fin-wait-2, keepalive or none';
 		case 'duration': return 'seconds, such as 90, 90s, 1.5 min or 250ms';
 		case 'acked': return 'yes or no';
 		case 'claim': return 'true or false';
@@ -106,7 +106,7 @@ export function choicesFor(f: Field): readonly string[] | undefined {
 		case 'flags': return ['SYN', 'SYN,ACK', 'ACK', 'FIN,ACK', 'FIN', 'RST', 'RST,ACK'];
 		case 'state': return STATES;
 		case 'sender': return ['client', 'server'];
-		case 'timer': return ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2', 'none'];
+		case 'timer': return ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2', 'keepalive', 'none'];
 		case 'acked': return ['yes', 'no'];
 		case 'claim': return ['true', 'false'];
 		default: return undefined;

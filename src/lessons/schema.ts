@@ -16,7 +16,7 @@ export const SEGMENT_FIELDS = ['flags', 'seq', 'ack', 'len', 'sender'] as const;
 /** Asked once the position has been shown. */
 export const AFTER_FIELDS = ['state', 'timer', 'duration', 'count', 'acked', 'claim'] as const;
 export type Field = (typeof SEGMENT_FIELDS)[number] | (typeof AFTER_FIELDS)[number];
-const TIMER_KINDS: readonly TimerKind[] = ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2'];
+const TIMER_KINDS: readonly TimerKind[] = ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2', 'keepalive'];
 
 export type Claim =
 	| {readonly field: Exclude<Field, 'claim'>; readonly equals: string | number | boolean}

@@ -148,6 +148,7 @@ describe('senders, timers and yes/no', () => {
 	it.each([
 		['TIME_WAIT timer', 'time-wait'], ['the time-wait timer', 'time-wait'], ['retransmission timer', 'retransmit'], ['RTO', 'retransmit'],
 		['delayed ACK', 'delayed-ack'], ['delayed acknowledgment', 'delayed-ack'], ['no timer', 'none'], ['FIN_WAIT2 timer', 'fin-wait-2'],
+		['keepalive', 'keepalive'], ['SO_KEEPALIVE', 'keepalive'], ['the keep-alive timer', 'keepalive'],
 	])('timer %j', (text, timer) => {
 		expect(parseTimer(text)).toBe(timer);
 	});

@@ -32,6 +32,6 @@ describe('the npm package', () => {
 		expect(run('--version').trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
 		const list = run('list');
 		expect(list).toContain('handshake-letters');
-		expect(list).toMatch(/0 of 19 lessons done/);
+		expect(list).toMatch(/0 of 20 lessons done/);
 	});
 });

@@ -114,8 +114,10 @@ function onKeepalive(tcb: Tcb, ctx: Ctx): void {
 export function keepaliveHeard(tcb: Tcb, ctx: Ctx): void {
 	const ka = tcb.keepalive;
 	if (!ka || (tcb.state !== 'ESTABLISHED' && tcb.state !== 'CLOSE-WAIT' && tcb.state !== 'FIN-WAIT-2')) return;
+	const answered = tcb.probesOut > 0;
 	tcb.probesOut = 0;
-	if (tcb.timers.keepalive === undefined) return setTimer(tcb, 'keepalive', ka.idleUs, ctx);
+	// Traced when it is armed and when an answer brings the wait back from the interval to the idle time.
+	if (tcb.timers.keepalive === undefined || answered) return setTimer(tcb, 'keepalive', ka.idleUs, ctx);
 	tcb.timers.keepalive = ctx.now + ka.idleUs; // restarted silently: one trace line per segment would say nothing
 	tcb.timerSetUs.keepalive = ka.idleUs;
 }

@@ -20,3 +20,11 @@ describe('notes on segments not taken', () => {
 		]);
 	});
 });
+
+describe('keepalive timer in the trace', () => {
+	it('an answered probe sets the timer back to the idle time, traced (not left at the interval)', () => {
+		const t = run(scenarioFromYaml('steps:\n  - server: listen\n  - client: keepalive 2s 1s 3\n  - client: connect\n  - wait: 3s\n', 'ka.yaml'), 1);
+		const sets = t.events.flatMap(e => (e.type === 'timer' && e.timer === 'keepalive' && e.action === 'set' ? [`${e.t}s ${e.duration}s`] : []));
+		expect(sets).toEqual(['0s 2s', '2s 1s', '2s 2s']); // armed, the probe's interval, the answer: idle again
+	});
+});

@@ -150,7 +150,10 @@ export function absoluteSum(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack
 		if (d) {
 			const sent = itemsOf(trace, seg.from, connectionsAt(trace, i)[seg.from]!, i);
 			const resent = d.terms.reduce((n, t) => n + t.amount, 0) < Math.max(0, ...sent.map(it => it.offset + it.size));
+			// A bare ACK below SND.NXT is a keepalive probe (Linux tcp_xmit_probe_skb): one below SND.UNA, a byte the peer already has.
+			const probe = resent && seg.len === 0 && seg.flags.length === 1 && seg.flags[0] === 'ACK';
 			const rule = seg.flags.includes('SYN') ? `A SYN carries its sender's initial sequence number (ISN), the ${seg.from}'s ${ISN_NAME[seg.from]}`
+				: probe ? 'A keepalive probe carries seq one below SND.UNA, a byte the peer already has, so the peer must answer with an ACK (Linux tcp_xmit_probe_skb)'
 				: resent ? 'A retransmission carries the seq it had the first time, counting what the sender had used before it'
 					: 'seq is the sender\'s next unused number (SND.NXT)';
 			return named(seg.from, d, rule);

@@ -28,3 +28,15 @@ describe('keepalive timer in the trace', () => {
 		expect(sets).toEqual(['0s 2s', '2s 1s', '2s 2s']); // armed, the probe's interval, the answer: idle again
 	});
 });
+
+describe('the seq rule of a keepalive probe', () => {
+	it('says it is a probe one below SND.UNA, not a retransmission', async () => {
+		const {seqSum} = await import('../../src/lessons/seq-sums.js');
+		const t = run(scenarioFromYaml('steps:\n  - server: listen\n  - client: keepalive 2s 1s 3\n  - client: connect\n  - wait: 3s\n', 'ka.yaml'), 1);
+		const probe = t.events.find(e => e.type === 'segment' && e.from === 'client' && e.t === 2);
+		expect(probe).toBeDefined();
+		const sum = seqSum(t, probe as never, 'seq', false)!;
+		expect(sum.rule).toMatch(/^A keepalive probe carries seq one below SND\.UNA/);
+		expect(sum.total).toBe((t.isn.client) >>> 0); // x: one below x + 1
+	});
+});

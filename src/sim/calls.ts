@@ -60,8 +60,8 @@ function connect(tcb: Tcb, ctx: Ctx): string {
 	return 'ok';
 }
 
-/** listen and connect on a CLOSED endpoint stand for a new socket: forget the old one's flags. */
-function freshSocket(tcb: Tcb): void {
+/** listen and connect on a CLOSED endpoint (and a SYN that ends TIME-WAIT) stand for a new socket: forget the old one's flags. */
+export function freshSocket(tcb: Tcb): void {
 	tcb.orphan = tcb.wrShut = tcb.peerFin = tcb.passive = false;
 	tcb.unread = 0;
 	tcb.error = null;

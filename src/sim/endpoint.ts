@@ -133,7 +133,7 @@ function resetConnection(tcb: Tcb, ctx: Ctx): void {
 	tcb.probesOut = 0;
 	tcb.quickAcks = -1;
 	tcb.pingpong = false;
-	tcb.lastDataRecvUs = -1; // a new connection starts with no data received (its first delayed ACK is one tick)
+	tcb.lastDataRecvUs = -1; // Linux: a new socket's icsk_ack state starts empty, so its first delayed ACK waits one tick
 	tcb.unackedRecv = 0;
 }
 

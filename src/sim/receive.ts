@@ -1,6 +1,6 @@
 // SEGMENT ARRIVES (RFC 9293 3.10.7), with Linux's choices where the RFC leaves room.
 // First decide whether the segment is acceptable, then apply the transition (smoltcp's process()).
-import {armFinWait2} from './calls.js';
+import {armFinWait2, freshSocket} from './calls.js';
 import {
 	type Ctx, type Tcb, finAcked, flush, sendAck, setState, setTimer, stopTimer, transmit,
 } from './endpoint.js';
@@ -156,7 +156,7 @@ function onTimeWait(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 		// old segment can be taken for new. (Linux checks that the SYN is newer by seq or, as here with timestamps on, by timestamp.)
 		const iss = seqAdd(tcb.sndNxt, 65537);
 		setState(tcb, 'LISTEN', 'recv SYN in TIME-WAIT', ctx);
-		Object.assign(tcb, {orphan: false, wrShut: false, peerFin: false, unread: 0, error: null}); // the new connection is a new socket
+		freshSocket(tcb); // the new connection is a new socket (onListen marks it passive again)
 		return onListen(tcb, seg, ctx, iss);
 	}
 	if (seg.seq === tcb.rcvNxt && seqLength(seg) === 0) {

@@ -81,6 +81,23 @@ describe('data retransmission (tcp_retries2 = 15)', () => {
 		expect(h.tcb.state).toBe('CLOSED');
 	});
 
+	// Linux tcp_orphan_retries: a socket the application closed uses it instead of tcp_retries2; 0 means 8 while the peer may be alive.
+	it('an orphan (closed, its FIN unanswered) gives up by tcp_orphan_retries: 0 means 8, a 102.2 s budget', () => {
+		const h = established();
+		act(h, 'close');
+		const seen = timeline(h, 200 * S, 12 * MS).map(e => Number(e.at.toFixed(3)));
+		// tcp_model_timeout(8, 200 ms) = 511 × 0.2 s = 102.2 s after the first RTO (0.408 s): the timeout at 104.448 s ends it.
+		expect(seen).toEqual([0.204, 0.408, 0.816, 1.632, 3.264, 6.528, 13.056, 26.112, 52.224, 104.448]);
+		expect(h.tcb.state).toBe('CLOSED');
+	});
+
+	it('tcp_orphan_retries = 2: a 1.4 s budget, so the orphan gives up at 3.264 s', () => {
+		const h = established({sysctls: {orphanRetries: 2}});
+		act(h, 'close');
+		expect(timeline(h, 20 * S, 12 * MS).map(e => Number(e.at.toFixed(3)))).toEqual([0.204, 0.408, 0.816, 1.632, 3.264]);
+		expect(h.tcb.state).toBe('CLOSED');
+	});
+
 	it('textbook starts from RFC 6298\'s 1 s', () => {
 		const h = established({profile: 'textbook'});
 		act(h, {name: 'send', bytes: 100});

@@ -5,11 +5,13 @@ import type {Step} from '../sim/scenario.js';
 import type {Side} from '../sim/segment.js';
 
 const CALLS: Record<Call['name'], (side: Side, call: Call) => string> = {
-	listen: side => `The ${side} calls listen().`,
+	listen: (side, call) => `The ${side} calls listen()${call.reuseAddr ? ' on a socket with SO_REUSEADDR' : ''}.`,
 	connect: side => `The ${side} calls connect().`,
+	accept: (side, call) => call.forUs !== undefined ? `The ${side} calls accept() in a loop for ${seconds(call.forUs)}.`
+		: call.all ? `The ${side} accepts every connection waiting (accept()).` : `The ${side} calls accept().`,
 	send: (side, call) => `The ${side} sends ${call.bytes ?? 0} bytes (send()${call.more ? ' with MSG_MORE: more is coming' : ''}).`,
 	read: side => `The ${side} reads what has arrived (read()).`,
-	close: side => `The ${side} calls close().`,
+	close: (side, call) => call.listener ? `The ${side} closes its listening socket.` : `The ${side} calls close().`,
 	shutdown: side => `The ${side} calls shutdown(SHUT_WR): it stops sending, and still reads.`,
 	abort: side => `The ${side} aborts the connection (close() with SO_LINGER 0).`,
 	crash: side => `The ${side}'s host crashes and restarts: it forgets every connection and sends nothing.`,
@@ -24,7 +26,7 @@ function seconds(us: number): string {
 
 export function describeStep(step: Step): string {
 	switch (step.kind) {
-		case 'call': return CALLS[step.call.name](step.side, step.call);
+		case 'call': return CALLS[step.call.name](step.client ? `client ${step.client}` as Side : step.side, step.call);
 		case 'together': return `At the same instant: ${step.calls.map(c => CALLS[c.call.name](c.side, c.call).replace(/^The /, 'the ').replace(/\.$/, '')).join(' and ')}.`;
 		case 'wait': return `Time passes: ${seconds(step.us)}.`;
 		case 'net': {

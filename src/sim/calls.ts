@@ -2,8 +2,8 @@
 // as Linux's socket API does them (listen, connect, send, read, shutdown, close, SO_LINGER 0).
 import {type Ctx, type Emit, type Tcb, flush, newTcb, sendActiveReset, sendNew, setState, setTimer, stopTimer, takeIsn} from './endpoint.js';
 
-export type CallName = 'listen' | 'connect' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'crash' | 'poweroff' | 'keepalive';
-export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'send', 'read', 'close', 'shutdown', 'abort', 'crash', 'poweroff', 'keepalive'];
+export type CallName = 'listen' | 'connect' | 'accept' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'crash' | 'poweroff' | 'keepalive';
+export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'accept', 'send', 'read', 'close', 'shutdown', 'abort', 'crash', 'poweroff', 'keepalive'];
 
 export type Call = {
 	readonly name: CallName;
@@ -12,22 +12,43 @@ export type Call = {
 	readonly more?: boolean;
 	/** keepalive: TCP_KEEPIDLE, TCP_KEEPINTVL and TCP_KEEPCNT (the sysctls when absent). */
 	readonly keepalive?: {readonly idleUs: number; readonly intvlUs: number; readonly probes: number};
+	/** accept all: every connection waiting now; with forUs, accept() in a loop for that long. */
+	readonly all?: boolean;
+	readonly forUs?: number;
+	/** close listener: close the listening socket, not a connection. */
+	readonly listener?: boolean;
+	/** listen reuseaddr: SO_REUSEADDR before bind. */
+	readonly reuseAddr?: boolean;
 };
 
+/** The call as the trace prints it: "send 100", "accept all for 6s", "close listener". */
+export function callText(call: Call): string {
+	if (call.bytes !== undefined) return `${call.name} ${call.bytes}${call.more ? ' MSG_MORE' : ''}`;
+	if (call.name === 'accept' && call.all) return call.forUs === undefined ? 'accept all' : `accept all for ${call.forUs / 1e6}s`;
+	if (call.listener) return `${call.name} listener`;
+	if (call.reuseAddr) return `${call.name} reuseaddr`;
+	return call.name;
+}
+
 /** Apply one call. Returns what the call returns to the application ("ok", an errno, a byte count). */
-export function applyCall(tcb: Tcb, call: Call, ctx: Ctx): string {
-	// The call is traced first, then what it caused (its result is known only afterwards).
+export function applyCall(tcb: Tcb, call: Call, ctx: Ctx, iss?: number): string {
+	return tracedCall(call, ctx, inner => dispatch(tcb, call, inner, iss));
+}
+
+/** Run a call's effects, tracing the call first and then what it caused (its result is known only afterwards). */
+export function tracedCall(call: Call, ctx: Ctx, effects: (ctx: Ctx) => string): string {
 	const caused: Emit[] = [];
-	const result = dispatch(tcb, call, {...ctx, emit: e => caused.push(e)});
-	ctx.emit({kind: 'call', call: call.bytes === undefined ? call.name : `${call.name} ${call.bytes}${call.more ? ' MSG_MORE' : ''}`, result});
+	const result = effects({...ctx, emit: e => caused.push(e)});
+	ctx.emit({kind: 'call', call: callText(call), result});
 	for (const e of caused) ctx.emit(e);
 	return result;
 }
 
-function dispatch(tcb: Tcb, call: Call, ctx: Ctx): string {
+function dispatch(tcb: Tcb, call: Call, ctx: Ctx, iss?: number): string {
 	switch (call.name) {
 		case 'listen': return listen(tcb, ctx);
-		case 'connect': return connect(tcb, ctx);
+		case 'connect': return connect(tcb, ctx, iss);
+		case 'accept': return 'EINVAL'; // accept() is the listener's (sockets.ts); on any other socket Linux says EINVAL
 		case 'send': return send(tcb, call.bytes ?? 0, ctx, call.more === true);
 		case 'read': return read(tcb);
 		case 'close': return close(tcb, ctx);
@@ -40,18 +61,19 @@ function dispatch(tcb: Tcb, call: Call, ctx: Ctx): string {
 }
 
 function listen(tcb: Tcb, ctx: Ctx): string {
+	if (tcb.state === 'LISTEN') return 'ok'; // Linux inet_listen: listen() again on a listener only sets the backlog
 	if (tcb.state !== 'CLOSED') return 'EINVAL';
 	freshSocket(tcb);
 	setState(tcb, 'LISTEN', 'listen', ctx); // RFC 9293 3.10.1: passive OPEN → LISTEN
 	return 'ok';
 }
 
-function connect(tcb: Tcb, ctx: Ctx): string {
+function connect(tcb: Tcb, ctx: Ctx, iss?: number): string {
 	if (tcb.state === 'LISTEN') return 'EINVAL';
 	if (tcb.state !== 'CLOSED') return 'EISCONN';
 	freshSocket(tcb);
 	// RFC 9293 3.10.1: active OPEN → send <SEQ=ISS><CTL=SYN>, SND.UNA=ISS, SND.NXT=ISS+1, enter SYN-SENT.
-	tcb.iss = takeIsn(tcb);
+	tcb.iss = iss ?? takeIsn(tcb);
 	tcb.sndUna = tcb.sndNxt = tcb.iss;
 	tcb.rtoUs = ctx.sysctls.rtoInitialUs;
 	tcb.retransStampUs = ctx.now; // Linux tcp_connect: the SYN's time budget starts with the SYN itself
@@ -153,13 +175,17 @@ export function armFinWait2(tcb: Tcb, ctx: Ctx): void {
 
 function abort(tcb: Tcb, ctx: Ctx): string {
 	if (tcb.orphan) return 'EBADF';
+	disconnect(tcb, 'abort', ctx); // SO_LINGER 0: no FIN, no TIME-WAIT
+	return 'ok';
+}
+
+/** Linux tcp_disconnect (RFC 9293 3.10.5 ABORT): enter CLOSED, then reset the peer in the states tcp_need_reset names. */
+export function disconnect(tcb: Tcb, cause: string, ctx: Ctx): void {
 	tcb.orphan = true;
 	tcb.unread = 0;
-	// RFC 9293 3.10.5 ABORT; Linux tcp_disconnect resets only these states (tcp_need_reset), after entering CLOSE.
 	const reset = ['ESTABLISHED', 'CLOSE-WAIT', 'FIN-WAIT-1', 'FIN-WAIT-2', 'SYN-RECEIVED'].includes(tcb.state);
-	setState(tcb, 'CLOSED', 'abort', ctx); // SO_LINGER 0: no FIN, no TIME-WAIT
+	setState(tcb, 'CLOSED', cause, ctx);
 	if (reset) sendActiveReset(tcb, ctx);
-	return 'ok';
 }
 
 /** The host powers off: its TCB is gone, nothing is sent, and (world.ts) nothing reaches it any more. */
@@ -180,6 +206,7 @@ function keepalive(tcb: Tcb, call: Call, ctx: Ctx): string {
 function crash(tcb: Tcb, ctx: Ctx): string {
 	for (const kind of Object.keys(tcb.timers) as (keyof typeof tcb.timers)[]) stopTimer(tcb, kind, ctx);
 	setState(tcb, 'CLOSED', 'crash', ctx);
-	Object.assign(tcb, newTcb(tcb.side, tcb.nextIsn, ctx.sysctls, tcb.cookieSecret));
+	// The socket keeps its place (and its connection's number, which the trace of the crash carries): all else is new.
+	Object.assign(tcb, newTcb(tcb.side, [], ctx.sysctls, tcb.cookieSecret), {nextIsn: tcb.nextIsn, conn: tcb.conn, name: tcb.name, port: tcb.port});
 	return 'ok';
 }

@@ -80,6 +80,19 @@ export type Tcb = {
 	conn: number;
 	/** The last error the application would see (ECONNREFUSED, ECONNRESET, ETIMEDOUT). */
 	error: string | null;
+	/** Which of the host's clients this socket is ("" for the scenario's one client, "A" for "client A"). */
+	name: string;
+	/** The local port (a client's distinguishes its four-tuples; the server's is its listening port). */
+	port: number;
+	/** A connection the listener made: which listener (its generation), and whether accept() has taken it yet. */
+	listenerGen: number;
+	accepted: boolean;
+	/** SO_REUSEADDR was set before bind (listen reuseaddr, or a client bound to its own port). */
+	reuseAddr: boolean;
+	/** When a segment from the peer last arrived (Linux ts_recent_stamp: tcp_tw_reuse waits a second after it). */
+	lastHeardUs: number;
+	/** accept() runs in a loop until then (accept all for T): connections are taken as they complete. */
+	acceptUntilUs: number;
 };
 
 /** What an endpoint does, for the world to route: a segment to send, or a trace note. */
@@ -96,6 +109,16 @@ export type Ctx = {
 	readonly profile: Profile;
 	readonly sysctls: Sysctls;
 	emit(e: Emit): void;
+	/** The listener a passive socket came from, and its two queues (absent for a socket no listener made). */
+	readonly listener?: ListenerView;
+};
+
+/** What a connection the listener made needs to know of it (Linux's request and accept queues). */
+export type ListenerView = {
+	/** Requests in the SYN queue: half-open connections (SYN-RECEIVED) and a flood's spoofed ones. */
+	synRequests(): number;
+	/** sk_acceptq_is_full: more connections wait for accept() than the backlog. */
+	acceptQueueFull(): boolean;
 };
 
 export function newTcb(side: Side, isns: number[], sysctls: Sysctls, cookieSecret = 0x9e3779b9): Tcb {
@@ -108,6 +131,7 @@ export function newTcb(side: Side, isns: number[], sysctls: Sysctls, cookieSecre
 		quickAcks: -1, pingpong: false, lastDataRecvUs: -1,
 		// RFC 9293 3.4.1: a fresh ISN per connection; the first takes isns[0] (a scenario's fixed ISN, Trace.isn).
 		unackedRecv: 0, timers: {}, timerSetUs: {}, lastAckSent: null, synQueue: [], nextIsn: isns.slice(), cookieSecret, conn: 0, error: null,
+		name: '', port: 0, listenerGen: 0, accepted: false, reuseAddr: false, lastHeardUs: -1, acceptUntilUs: -1,
 	};
 }
 
@@ -152,6 +176,8 @@ export type Snapshot = {
 	readonly acked: boolean;
 	/** Pending timers and how long each was set for, in seconds. */
 	readonly timers: readonly {readonly timer: TimerKind; readonly duration: number}[];
+	/** The server's listener, while it listens: requests in its SYN queue, connections in its accept queue, the backlog in force. */
+	readonly queues?: {readonly syn: number; readonly accept: number; readonly backlog: number};
 };
 
 export function snapshot(tcb: Tcb): Snapshot {

@@ -1,5 +1,6 @@
 // Segments that arrive where no connection exists yet: CLOSED (RFC 9293 3.10.7.1) and LISTEN
 // (3.10.7.2), with Linux's SYN queue and SYN cookies.
+import type {Sysctls} from './profiles.js';
 import {type Ctx, type Tcb, sendNew, setState, takeIsn, transmit} from './endpoint.js';
 import {processText} from './receive.js';
 import {type Segment, seqLength} from './segment.js';
@@ -33,7 +34,11 @@ export function onListen(tcb: Tcb, seg: Segment, ctx: Ctx, iss?: number): void {
 		return replyReset(seg, ctx);
 	}
 	if (seg.ctl !== 'SYN') return; // fourth: other text or control is dropped
-	const room = synQueueRoom(tcb, ctx);
+	if (ctx.listener?.acceptQueueFull()) {
+		ctx.emit({kind: 'drop', reason: 'accept queue full'}); // Linux tcp_conn_request: sk_acceptq_is_full → drop, the client retries
+		return;
+	}
+	const room = synQueueRoom(ctx.listener?.synRequests() ?? tcb.synQueue.length, ctx);
 	if (room !== 'queue') {
 		if (room === 'drop') {
 			ctx.emit({kind: 'drop', reason: 'SYN queue full'}); // Linux tcp_conn_request: drop, the client retries
@@ -65,6 +70,7 @@ export function synCookie(tcb: Tcb, clientIsn: number): number {
 }
 
 function acceptCookie(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+	if (ctx.listener?.acceptQueueFull()) return ctx.emit({kind: 'drop', reason: 'accept queue full'}); // tcp_v4_syn_recv_sock
 	ctx.emit({kind: 'syncookie', outcome: 'accepted'});
 	tcb.irs = seqAdd(seg.seq, -1);
 	tcb.rcvNxt = seg.seq;
@@ -77,12 +83,16 @@ function acceptCookie(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	if (seg.len > 0) processText(tcb, seg, ctx);
 }
 
-/** What tcp_conn_request does with a new SYN: queue a request, answer with a cookie, or drop it. */
-export function synQueueRoom(tcb: Tcb, ctx: Ctx): 'queue' | 'cookie' | 'drop' {
+/** The backlog in force (sk_max_ack_backlog): listen()'s, capped by net.core.somaxconn (__sys_listen). */
+export function maxAckBacklog(s: Sysctls): number {
+	return Math.min(s.backlog, s.somaxconn);
+}
+
+/** What tcp_conn_request does with a new SYN, `len` requests already queued: queue a request, answer with a cookie, or drop it. */
+export function synQueueRoom(len: number, ctx: Ctx): 'queue' | 'cookie' | 'drop' {
 	const s = ctx.sysctls;
-	const len = tcb.synQueue.length;
 	// inet_csk_reqsk_queue_is_full: "full" means more requests than the backlog; tcp_syncookies=2 always sends cookies.
-	if (s.syncookies === 2 || len > s.backlog) return s.syncookies === 0 ? 'drop' : 'cookie';
+	if (s.syncookies === 2 || len > maxAckBacklog(s)) return s.syncookies === 0 ? 'drop' : 'cookie';
 	// Without cookies a SYN is also dropped once fewer than a quarter of tcp_max_syn_backlog places are free.
 	if (s.syncookies === 0 && s.maxSynBacklog - len < s.maxSynBacklog >> 2) return 'drop';
 	return 'queue';
@@ -100,7 +110,7 @@ export function runSynQueue(tcb: Tcb, ctx: Ctx): void {
 		if (req.nextUs > ctx.now) continue;
 		const qlen = tcb.synQueue.length;
 		let retries = s.synackRetries;
-		if (qlen * 2 > Math.max(8, s.backlog)) {
+		if (qlen * 2 > Math.max(8, maxAckBacklog(s))) {
 			let young = tcb.synQueue.filter(r => r.numTimeout === 0).length * 2;
 			while (retries > 2 && qlen >= young) {
 				retries--;

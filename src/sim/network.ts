@@ -10,6 +10,8 @@ export type NetRule = {
 	readonly action: NetAction;
 	/** Match only segments from this side. */
 	readonly from?: Side;
+	/** Match only segments of this named client ("client C"). */
+	readonly client?: string;
 	/** Match only segments carrying all of these flags. */
 	readonly flags?: readonly Flag[];
 	/** Extra delay for `delay`, in microseconds. */
@@ -31,9 +33,9 @@ export type Flight = {
 };
 
 /** The first rule that matches the segment, consumed by one use. */
-export function takeRule(rules: NetRule[], from: Side, seg: Segment): NetRule | undefined {
+export function takeRule(rules: NetRule[], from: Side, seg: Segment, client = ''): NetRule | undefined {
 	const flags = flagsOf(seg);
-	const rule = rules.find(r => r.remaining > 0 && (r.from === undefined || r.from === from)
+	const rule = rules.find(r => r.remaining > 0 && (r.from === undefined || r.from === from) && (r.client === undefined || (from === 'client' && r.client === client))
 		&& (r.flags === undefined || r.flags.every(f => flags.includes(f))));
 	if (rule) rule.remaining--;
 	return rule;

@@ -78,6 +78,18 @@ export type Sysctls = {
 	readonly syncookies: 0 | 1 | 2;
 	/** The listen backlog: the SYN queue counts as full once it holds more than this (Linux inet_csk_reqsk_queue_is_full). */
 	readonly backlog: number;
+	/** net.core.somaxconn: caps every listen() backlog (__sys_listen); 4096 since Linux 5.4. */
+	readonly somaxconn: number;
+	/** net.ipv4.tcp_abort_on_overflow: 1 = a handshake's last ACK that finds the accept queue full is answered with RST; 0 = ignored. */
+	readonly abortOnOverflow: boolean;
+	/** net.ipv4.tcp_tw_reuse: 1 = connect() may take over a TIME-WAIT port; 2 (the default) = only on loopback, as every scenario here is. */
+	readonly twReuse: 0 | 1 | 2;
+	/** net.ipv4.tcp_tw_reuse_delay (ms, Linux ≥ 6.13; 1 s before): how long after the last segment from the peer a TIME-WAIT port may be taken over. */
+	readonly twReuseDelayUs: number;
+	/** net.ipv4.tcp_timestamps: the timestamp option is on (the default); TIME-WAIT reuse depends on it. */
+	readonly timestamps: boolean;
+	/** net.ipv4.ip_local_port_range: the ports connect() picks from. */
+	readonly localPorts: readonly [number, number];
 	/** net.ipv4.tcp_rfc1337: 1 = an RST in TIME-WAIT is ignored (RFC 1337's fix); 0 (Linux's default) = it ends TIME-WAIT. */
 	readonly rfc1337: boolean;
 	/** net.ipv4.tcp_max_syn_backlog: with SYN cookies off, a SYN is dropped once fewer than a quarter of these places are free (tcp_conn_request). */
@@ -106,6 +118,12 @@ export const DEFAULT_SYSCTLS: Sysctls = {
 	syncookies: 1,
 	backlog: 128,
 	rfc1337: false,
+	somaxconn: 4096,
+	abortOnOverflow: false,
+	twReuse: 2,
+	twReuseDelayUs: 1 * SECOND,
+	timestamps: true,
+	localPorts: [32768, 60999],
 	maxSynBacklog: 2048, // it scales with memory; 2048 on the machine the captures were made on
 	rtoInitialUs: 1 * SECOND,
 	rtoMaxUs: 120 * SECOND,

@@ -1,6 +1,6 @@
 // SEGMENT ARRIVES (RFC 9293 3.10.7), with Linux's choices where the RFC leaves room.
 // First decide whether the segment is acceptable, then apply the transition (smoltcp's process()).
-import {armFinWait2, freshSocket} from './calls.js';
+import {armFinWait2} from './calls.js';
 import {
 	type Ctx, type Tcb, finAcked, flush, sendAck, setState, setTimer, stopTimer, transmit,
 } from './endpoint.js';
@@ -97,6 +97,7 @@ function onSynchronized(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 			ctx.emit({kind: 'send', seg: {seq: seg.ack, ack: null, ctl: 'RST', len: 0, win: 0}});
 			return;
 		}
+		if (tcb.passive && ctx.listener?.acceptQueueFull()) return acceptQueueOverflow(tcb, seg, ctx);
 		establish(tcb, seg, ctx, 'recv ACK');
 	}
 	if (seqGt(seg.ack, tcb.sndNxt)) return sendAck(tcb, ctx); // ACKs something not yet sent → ACK, drop
@@ -118,6 +119,19 @@ function onSynchronized(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	if (seg.len > 0 || seg.ctl === 'FIN') processText(tcb, seg, ctx);
 	// RFC 9293 3.10.7.4 "enter ESTABLISHED and continue processing": data queued in SYN-RECEIVED leaves after this segment, ACKing all of it.
 	if (opened) flush(tcb, ctx);
+}
+
+/**
+ * Linux tcp_check_req, listen_overflow: the handshake's last ACK finds the accept queue full. With
+ * tcp_abort_on_overflow=0 the ACK is ignored (the request stays, its SYN-ACK timer resends the
+ * SYN-ACK and the client's next ACK may find room); with 1 the request is dropped with an RST.
+ */
+function acceptQueueOverflow(tcb: Tcb, seg: Segment, ctx: Ctx): void {
+	if (!ctx.sysctls.abortOnOverflow) return ctx.emit({kind: 'drop', reason: 'accept queue full (ACK ignored)'});
+	ctx.emit({kind: 'drop', reason: 'accept queue full (tcp_abort_on_overflow: reset)'});
+	tcb.orphan = true; // nobody will accept it: it does not return to LISTEN
+	setState(tcb, 'CLOSED', 'accept queue full', ctx);
+	ctx.emit({kind: 'send', seg: {seq: seg.ack ?? 0, ack: null, ctl: 'RST', len: 0, win: 0}}); // embryonic_reset: tcp_v4_send_reset
 }
 
 function establish(tcb: Tcb, seg: Segment, ctx: Ctx, cause: string): void {
@@ -149,15 +163,6 @@ function onTimeWait(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 		// ("TIME-WAIT assassination", RFC 1337); with 1 the RST is ignored and TIME-WAIT runs its course.
 		if (seg.seq === tcb.rcvNxt && !ctx.sysctls.rfc1337) setState(tcb, 'CLOSED', 'recv RST', ctx);
 		return;
-	}
-	if (seg.ctl === 'SYN' && seg.ack === null && tcb.passive) {
-		// Linux tcp_timewait_state_process (TCP_TW_SYN): a new SYN for the four-tuple of a server's TIME-WAIT socket ends
-		// it and opens a new connection through the listener, its ISN just above the old one (snd_nxt + 65535 + 2), so no
-		// old segment can be taken for new. (Linux checks that the SYN is newer by seq or, as here with timestamps on, by timestamp.)
-		const iss = seqAdd(tcb.sndNxt, 65537);
-		setState(tcb, 'LISTEN', 'recv SYN in TIME-WAIT', ctx);
-		freshSocket(tcb); // the new connection is a new socket (onListen marks it passive again)
-		return onListen(tcb, seg, ctx, iss);
 	}
 	if (seg.seq === tcb.rcvNxt && seqLength(seg) === 0) {
 		stopTimer(tcb, 'time-wait', ctx); // Linux tcp_timewait_state_process: a bare in-window ACK restarts 2MSL, unanswered

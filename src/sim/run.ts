@@ -3,9 +3,9 @@ import type {Scenario, Step} from './scenario.js';
 import {PROFILES} from './profiles.js';
 import {rng} from './random.js';
 import type {Side} from './segment.js';
-import {type Snapshot, type State, snapshot} from './endpoint.js';
+import type {Snapshot, State} from './endpoint.js';
 import type {TraceEvent} from './trace.js';
-import {type World, addRule, advance, call, createWorld, flood, inject, settle, takeSnapshots} from './world.js';
+import {type World, addRule, advance, call, createWorld, flood, inject, settle, snapshots, takeSnapshots} from './world.js';
 
 export type StepResult = {
 	readonly step: Step;
@@ -28,10 +28,13 @@ export type Trace = {
 };
 
 const ISNS_PER_SIDE = 8;
+/** Connections a scenario may open per side beyond the first eight (their ISNs come from a second stream, so the first eight stay as they were). */
+const MORE_ISNS = 248;
 
 /** Draw ISNs from the seed; a scenario's fixed ISN replaces the first one. */
 export function drawIsns(scenario: Scenario, seed: number): {isns: Record<Side, number[]>; cookieSecret: number} {
 	const next = rng(seed);
+	const more = rng((seed ^ 0x5bd1e995) >>> 0);
 	const draw = (fixed: number | undefined) => {
 		const list = Array.from({length: ISNS_PER_SIDE}, () => next());
 		if (fixed !== undefined) list[0] = fixed;
@@ -39,19 +42,23 @@ export function drawIsns(scenario: Scenario, seed: number): {isns: Record<Side, 
 	};
 	const client = draw(scenario.client.isn);
 	const server = draw(scenario.server.isn);
-	return {isns: {client, server}, cookieSecret: next()};
+	const cookieSecret = next();
+	for (const list of [client, server]) for (let i = 0; i < MORE_ISNS; i++) list.push(more());
+	return {isns: {client, server}, cookieSecret};
 }
 
 export function startWorld(scenario: Scenario, seed: number): World {
 	const {isns, cookieSecret} = drawIsns(scenario, seed);
-	return createWorld({profile: PROFILES[scenario.profile], sysctls: scenario.sysctls, latencyUs: scenario.latencyUs, isns, cookieSecret});
+	return createWorld({profile: PROFILES[scenario.profile], sysctls: scenario.sysctls, latencyUs: scenario.latencyUs, isns, cookieSecret,
+		bind: {...(scenario.client.port === undefined ? {} : {client: scenario.client.port}), ...(scenario.server.port === undefined ? {} : {server: scenario.server.port})}});
 }
 
 /** Apply one step to the world (mutating it) and let the network settle. */
 export function applyStep(w: World, step: Step): void {
 	switch (step.kind) {
 		case 'call':
-			call(w, step.side, step.call);
+			call(w, step.side, step.call, undefined, step.client);
+			if (step.call.forUs !== undefined) return advance(w, step.call.forUs); // accept() in a loop for that long
 			break;
 		case 'together': {
 			// Both sides connecting at once (a simultaneous open) make one connection: one number for both ends.
@@ -92,8 +99,7 @@ export function run(scenario: Scenario, seed: number): Trace {
 		const from = w.events.length;
 		applyStep(w, step);
 		takeSnapshots(w);
-		steps.push({step, from, to: w.events.length, states: {client: w.eps.client.state, server: w.eps.server.state},
-			after: {client: snapshot(w.eps.client), server: snapshot(w.eps.server)}});
+		steps.push({step, from, to: w.events.length, states: {client: w.eps.client.state, server: w.eps.server.state}, after: snapshots(w)});
 	}
 	const {isns} = drawIsns(scenario, seed);
 	return {seed, profile: scenario.profile, isn: {client: isns.client[0]!, server: isns.server[0]!}, events: w.events, steps};

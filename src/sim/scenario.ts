@@ -8,7 +8,7 @@ import {InputError, type Path, isRecord, showValue} from '../yaml-source.js';
 export type SideCall = {readonly side: Side; readonly call: Call};
 
 export type StepAction =
-	| {readonly kind: 'call'; readonly side: Side; readonly call: Call}
+	| {readonly kind: 'call'; readonly side: Side; readonly call: Call; readonly client?: string}
 	| {readonly kind: 'together'; readonly calls: readonly SideCall[]}
 	| {readonly kind: 'wait'; readonly us: number}
 	| {readonly kind: 'net'; readonly rule: Omit<NetRule, 'remaining'> & {readonly count: number}}
@@ -134,6 +134,7 @@ function parseEndpoint(v: unknown, ctx: Ctx, path: Path, isServer: boolean): End
 const SYSCTL_KEYS = [
 	'tcp_syn_retries', 'tcp_syn_linear_timeouts', 'tcp_synack_retries', 'tcp_retries2', 'tcp_orphan_retries', 'tcp_fin_timeout', 'tcp_syncookies', 'tcp_max_syn_backlog', 'tcp_rfc1337',
 	'tcp_keepalive_time', 'tcp_keepalive_intvl', 'tcp_keepalive_probes',
+	'somaxconn', 'tcp_abort_on_overflow', 'tcp_tw_reuse', 'tcp_tw_reuse_delay', 'tcp_timestamps', 'ip_local_port_range',
 ] as const;
 
 function parseSysctls(v: unknown, ctx: Ctx, path: Path): Sysctls {
@@ -153,7 +154,22 @@ function parseSysctls(v: unknown, ctx: Ctx, path: Path): Sysctls {
 		...(m['tcp_syncookies'] === undefined ? {} : {syncookies: n('tcp_syncookies', 0, 2) as 0 | 1 | 2}),
 		...(m['tcp_max_syn_backlog'] === undefined ? {} : {maxSynBacklog: n('tcp_max_syn_backlog', 1, 65535)}),
 		...(m['tcp_rfc1337'] === undefined ? {} : {rfc1337: n('tcp_rfc1337', 0, 1) === 1}),
+		...(m['somaxconn'] === undefined ? {} : {somaxconn: n('somaxconn', 1, SCENARIO_LIMITS.backlog)}),
+		...(m['tcp_abort_on_overflow'] === undefined ? {} : {abortOnOverflow: n('tcp_abort_on_overflow', 0, 1) === 1}),
+		...(m['tcp_tw_reuse'] === undefined ? {} : {twReuse: n('tcp_tw_reuse', 0, 2) as 0 | 1 | 2}),
+		...(m['tcp_tw_reuse_delay'] === undefined ? {} : {twReuseDelayUs: n('tcp_tw_reuse_delay', 1, 2_000_000) * 1e3}),
+		...(m['tcp_timestamps'] === undefined ? {} : {timestamps: n('tcp_timestamps', 0, 1) === 1}),
+		...(m['ip_local_port_range'] === undefined ? {} : {localPorts: portRange(m['ip_local_port_range'], ctx, [...path, 'ip_local_port_range'])}),
 	};
+}
+
+/** "41000 41000" or [41000, 41000]: the first and last port connect() may pick. */
+function portRange(v: unknown, ctx: Ctx, path: Path): [number, number] {
+	const parts = typeof v === 'string' ? v.trim().split(/\s+/).map(Number) : Array.isArray(v) ? v : [];
+	const [lo, hi] = parts;
+	const ok = parts.length === 2 && [lo, hi].every(p => typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 65535) && (lo as number) <= (hi as number);
+	if (!ok) fail(ctx, path, 'sysctl.ip_local_port_range', `expected two ports "LOW HIGH" from 1 to 65535, LOW <= HIGH (e.g. "32768 60999"), got ${show(v)}`);
+	return [lo as number, hi as number];
 }
 
 function parseStep(raw: unknown, index: number, ctx: Ctx, path: Path): Step {
@@ -170,7 +186,15 @@ function parseStep(raw: unknown, index: number, ctx: Ctx, path: Path): Step {
 	return {...action, index, line: ctx.lineAt(path), text, ...(id === undefined ? {} : {id})};
 }
 
+/** "client A", "client 2": one of several clients, each its own socket and connection; "server A": the server's end of client A's. */
+const NAMED_CLIENT = /^client ([A-Za-z0-9_-]{1,16})$/;
+const NAMED_SERVER = /^server ([A-Za-z0-9_-]{1,16})$/;
+
 function parseAction(kind: string, v: unknown, ctx: Ctx, path: Path, where: string, expected: string): StepAction {
+	const named = NAMED_CLIENT.exec(kind);
+	if (named) return {kind: 'call', side: 'client', call: parseCall(v, ctx, path, where), client: named[1]!};
+	const end = NAMED_SERVER.exec(kind);
+	if (end) return {kind: 'call', side: 'server', call: parseCall(v, ctx, path, where), client: end[1]!};
 	switch (kind) {
 		case 'client':
 		case 'server':
@@ -206,10 +230,18 @@ function parseAction(kind: string, v: unknown, ctx: Ctx, path: Path, where: stri
 }
 
 function parseCall(v: unknown, ctx: Ctx, path: Path, where: string): Call {
-	const expected = `expected a call: ${CALL_NAMES.map(c => (c === 'send' ? 'send N' : c)).join(', ')}`;
+	const expected = `expected a call: ${CALL_NAMES.map(c => (c === 'send' ? 'send N' : c)).join(', ')} (or close listener, listen reuseaddr, accept all [for T])`;
 	if (typeof v !== 'string') fail(ctx, path, where, `${expected}, got ${show(v)}`);
 	const [name, arg, ...rest] = v.trim().split(/\s+/);
-	if (!CALL_NAMES.includes(name as CallName) || (rest.length > 0 && name !== 'keepalive' && name !== 'send')) fail(ctx, path, where, `${expected}, got "${v}"`);
+	if (!CALL_NAMES.includes(name as CallName) || (rest.length > 0 && name !== 'keepalive' && name !== 'send' && name !== 'accept')) fail(ctx, path, where, `${expected}, got "${v}"`);
+	if (name === 'accept') {
+		// accept (one connection), accept all (every one waiting), accept all for 6s (accept() in a loop that long).
+		if (arg === undefined) return {name};
+		if (arg !== 'all' || (rest.length > 0 && (rest[0] !== 'for' || rest.length !== 2))) fail(ctx, path, where, `expected "accept", "accept all" or "accept all for DURATION" (e.g. accept all for 6s), got "${v}"`);
+		return {name, all: true, ...(rest[1] === undefined ? {} : {forUs: duration(rest[1], ctx, path, where)})};
+	}
+	if (name === 'close' && arg === 'listener') return {name, listener: true};
+	if (name === 'listen' && arg === 'reuseaddr') return {name, reuseAddr: true};
 	if (name === 'send') {
 		if (arg === undefined || !/^\d+$/.test(arg) || Number(arg) < 1 || rest.length > 1 || (rest[0] !== undefined && rest[0] !== 'more')) {
 			fail(ctx, path, where, `expected "send N" (or "send N more", MSG_MORE) with N a whole number of bytes from 1, got "${v}"`);
@@ -242,7 +274,7 @@ function parseRule(action: NetAction, v: unknown, ctx: Ctx, path: Path, where: s
 	if (action === 'delay' && m['by'] === undefined) fail(ctx, path, where, 'expected "by", how long to hold the segment (e.g. by: 2s)');
 	return {
 		action,
-		...(m['from'] === undefined ? {} : {from: side(m['from'], ctx, [...path, 'from'], `${where} from`)}),
+		...(m['from'] === undefined ? {} : ruleFrom(m['from'], ctx, [...path, 'from'], `${where} from`)),
 		...(m['flags'] === undefined ? {} : {flags: flags(m['flags'], ctx, [...path, 'flags'], `${where} flags`)}),
 		...(m['by'] === undefined ? {} : {byUs: duration(m['by'], ctx, [...path, 'by'], `${where} by`)}),
 		// "all": every matching segment from now on (a cable cut, a host that stopped answering).
@@ -270,6 +302,13 @@ function parseInject(v: unknown, ctx: Ctx, path: Path, where: string): StepActio
 			win: 65535,
 		},
 	};
+}
+
+/** client, server, or one named client ("client C"). */
+function ruleFrom(v: unknown, ctx: Ctx, path: Path, where: string): {from: Side; client?: string} {
+	const named = typeof v === 'string' ? NAMED_CLIENT.exec(v) : null;
+	if (named) return {from: 'client', client: named[1]!};
+	return {from: side(v, ctx, path, where)};
 }
 
 function side(v: unknown, ctx: Ctx, path: Path, where: string): Side {

@@ -1,23 +1,25 @@
 // The world: two endpoints, the network between them and the clock. Deterministic: nothing reads
 // a wall clock or Math.random. These functions change the world they are given (run() owns the
 // one it creates); step() in run.ts is the pure form: step(world, event) → world' and its events.
-import {type Call, applyCall} from './calls.js';
-import {type Ctx, type Emit, type Tcb, type TimerKind, newTcb, setTimer, snapshot} from './endpoint.js';
+import {type Call, applyCall, callText, disconnect, freshSocket} from './calls.js';
+import {type Ctx, type Emit, type Snapshot, type Tcb, type TimerKind, newTcb, setState, setTimer, snapshot} from './endpoint.js';
 import {type Flight, type NetRule, fateOf, takeRule} from './network.js';
 import {type Profile, type Sysctls} from './profiles.js';
-import {nextSynQueueUs, synQueueRoom} from './listen.js';
+import {nextSynQueueUs, onListen, synQueueRoom} from './listen.js';
 import {receive} from './receive.js';
+import {type Hosts, accept, acceptQueue, clientSocket, freshClient, listenerView, live, lookup, pickPort, portHeld, queues, spawn, synInTimeWait, synRequests} from './sockets.js';
 import {type Segment, type Side, flagsOf, peerOf} from './segment.js';
 import {seqRelative} from './seq.js';
 import {fireTimer, keepaliveHeard} from './timers.js';
 import {type TraceEvent, secondsOf} from './trace.js';
 
-export type World = {
+export type World = Hosts & {
 	now: number;
 	readonly profile: Profile;
 	readonly sysctls: Sysctls;
 	readonly latencyUs: number;
-	readonly eps: Record<Side, Tcb>;
+	/** Where the scenario binds each side (client.port, server.port). */
+	readonly bind: {readonly client?: number; readonly server: number};
 	inFlight: Flight[];
 	rules: NetRule[];
 	/** Tie-breaker for events at the same instant: first queued, first handled. */
@@ -29,6 +31,8 @@ export type World = {
 	/** The number of the last connection begun (the trace's "conn"). */
 	lastConn: number;
 	isnSeen: Partial<Record<Side, number>>;
+	/** The same per connection: each connection's numbers are relative to its own ISNs, as Wireshark counts each stream. */
+	isnByConn: Partial<Record<Side, number>>[];
 	events: TraceEvent[];
 	/** Segments (by id) whose `after` snapshot is due once the current event is handled. */
 	pendingSnapshots: number[];
@@ -45,26 +49,31 @@ export type WorldOptions = {
 	/** ISNs for each side's connections, in the order they will be used. */
 	readonly isns: Record<Side, number[]>;
 	readonly cookieSecret: number;
+	readonly bind?: {readonly client?: number; readonly server?: number};
 };
 
 export function createWorld(o: WorldOptions): World {
+	const client = newTcb('client', o.isns.client, o.sysctls);
+	const server = newTcb('server', o.isns.server, o.sysctls, o.cookieSecret);
 	return {
-		now: 0, profile: o.profile, sysctls: o.sysctls, latencyUs: o.latencyUs,
-		eps: {client: newTcb('client', o.isns.client, o.sysctls), server: newTcb('server', o.isns.server, o.sysctls, o.cookieSecret)},
-		inFlight: [], rules: [], order: 0, nextId: 1, off: {}, lastConn: 0, isnSeen: {}, events: [], arrivals: [], pendingSnapshots: [], segmentAt: [],
+		now: 0, profile: o.profile, sysctls: o.sysctls, latencyUs: o.latencyUs, bind: {client: o.bind?.client, server: o.bind?.server ?? 5000},
+		eps: {client, server}, socks: [client, server], listener: null, listenerGen: 0, ports: [], lastPort: 0,
+		inFlight: [], rules: [], order: 0, nextId: 1, off: {}, lastConn: 0, isnSeen: {}, isnByConn: [], events: [], arrivals: [], pendingSnapshots: [], segmentAt: [],
 	};
 }
 
-function ctxFor(w: World, side: Side): Ctx {
-	return {now: w.now, profile: w.profile, sysctls: w.sysctls, emit: (e: Emit) => route(w, side, e)};
+function ctxFor(w: World, tcb: Tcb): Ctx {
+	const listener = listenerView(w, tcb);
+	return {now: w.now, profile: w.profile, sysctls: w.sysctls, emit: (e: Emit) => route(w, tcb, e), ...(listener ? {listener} : {})};
 }
 
-/** Turn an endpoint's emit into a trace event, and a sent segment into a flight. */
-function route(w: World, side: Side, e: Emit): void {
+/** Turn a socket's emit into a trace event, and a sent segment into a flight. */
+function route(w: World, tcb: Tcb, e: Emit): void {
 	const t = secondsOf(w.now);
-	const conn = w.eps[side].conn;
+	const side = tcb.side;
+	const conn = tcb.conn;
 	switch (e.kind) {
-		case 'send': return put(w, side, e.seg);
+		case 'send': return put(w, tcb, e.seg);
 		case 'state': w.events.push({type: 'state', t, endpoint: side, conn, from: e.from, to: e.to, cause: e.cause}); return;
 		case 'call': w.events.push({type: 'call', t, endpoint: side, conn, call: e.call, result: e.result}); return;
 		case 'timer': w.events.push({type: 'timer', t, endpoint: side, conn, timer: e.timer, action: e.action,
@@ -74,14 +83,20 @@ function route(w: World, side: Side, e: Emit): void {
 	}
 }
 
-/** A segment leaves `from`: the scenario's rules decide its fate. */
-function put(w: World, from: Side, seg: Segment, injected = false): void {
+/** A segment leaves the socket `sender`: the scenario's rules decide its fate. */
+function put(w: World, sender: Tcb, seg: Segment, injected = false): void {
+	const from = sender.side;
 	const to = peerOf(from);
 	// Wireshark's relative numbers: a SYN the endpoint itself sends starts a connection; an old or spoofed one does not.
-	if (seg.ctl === 'SYN' && !injected) w.isnSeen[from] = seg.seq;
-	// An injected segment (an old duplicate, a spoofed one) belongs to no connection of this run: it gets a number of its own.
-	const conn = injected ? ++w.lastConn : w.eps[from].conn;
-	const rule = w.off[to] ? undefined : takeRule(w.rules, from, seg);
+	if (seg.ctl === 'SYN' && !injected) {
+		w.isnSeen[from] = seg.seq;
+		(w.isnByConn[sender.conn] ??= {})[from] = seg.seq;
+	}
+	// An injected segment (an old duplicate, a spoofed one) belongs to no connection of this run: it gets a number of its
+	// own, and the four-tuple of the client's current socket (an old duplicate of its connection).
+	const conn = injected ? ++w.lastConn : sender.conn;
+	if (injected) w.ports[conn] = w.eps.client.port;
+	const rule = w.off[to] ? undefined : takeRule(w.rules, from, seg, sender.name);
 	const fate = w.off[to] ? 'dropped' : fateOf(rule); // a host that is off answers nothing
 	const id = w.nextId++;
 	const extra = rule?.action === 'delay' ? rule.byUs ?? 0 : 0;
@@ -89,7 +104,7 @@ function put(w: World, from: Side, seg: Segment, injected = false): void {
 	w.events.push({
 		type: 'segment', t: secondsOf(w.now), from, to, conn, flags: flagsOf(seg), seq: seg.seq, ack: seg.ack,
 		len: seg.len, win: seg.win, fate, ...(extra > 0 ? {delayed: secondsOf(extra)} : {}),
-		rel: {seq: relative(w, from, seg.seq), ack: seg.ack === null ? null : relative(w, to, seg.ack)}, id,
+		rel: {seq: relative(w, from, seg.seq, conn), ack: seg.ack === null ? null : relative(w, to, seg.ack, conn)}, id,
 	});
 	if (fate === 'dropped') {
 		w.pendingSnapshots.push(id); // lost: nothing changes because of it
@@ -106,42 +121,138 @@ function put(w: World, from: Side, seg: Segment, injected = false): void {
 	}
 }
 
-function relative(w: World, side: Side, n: number): number {
-	const base = w.isnSeen[side];
+function relative(w: World, side: Side, n: number, conn: number): number {
+	// A connection's own ISN; a connection whose side sent no SYN (a refused one) has none; an injected segment counts from the current one's.
+	const own = w.isnByConn[conn];
+	const base = own ? own[side] : w.isnSeen[side];
 	return base === undefined ? n : seqRelative(n, base);
 }
 
 /** Spoofed SYNs from addresses that never answer: each takes a SYN-queue slot until its SYN-ACK retries run out. */
 export function flood(w: World, syns: number): void {
-	const server = w.eps.server;
 	const t = secondsOf(w.now);
-	if (server.state !== 'LISTEN' && server.state !== 'SYN-RECEIVED') {
+	const listener = w.listener;
+	if (listener?.state !== 'LISTEN') {
 		// No listener: the kernel answers each SYN with an RST (RFC 9293 3.10.7.1); summarised, not drawn.
 		w.events.push({type: 'flood', t, endpoint: 'server', syns, queued: 0, cookies: 0, dropped: syns});
 		return;
 	}
 	// Linux tcp_conn_request, SYN by SYN: a request while there is room, else a cookie or a drop.
-	const ctx = ctxFor(w, 'server');
+	const ctx = ctxFor(w, listener);
 	let cookies = 0;
 	let dropped = 0;
+	const full = () => acceptQueue(w).length > Math.min(w.sysctls.backlog, w.sysctls.somaxconn);
 	for (let i = 0; i < syns; i++) {
-		const room = synQueueRoom(server, ctx);
-		if (room === 'queue') server.synQueue.push({numTimeout: 0, nextUs: w.now + w.sysctls.rtoInitialUs});
+		const room = full() ? 'drop' : synQueueRoom(synRequests(w), ctx);
+		if (room === 'queue') listener.synQueue.push({numTimeout: 0, nextUs: w.now + w.sysctls.rtoInitialUs});
 		else if (room === 'cookie') cookies++;
 		else dropped++;
 	}
-	w.events.push({type: 'flood', t, endpoint: 'server', syns, queued: server.synQueue.length, cookies, dropped});
-	const next = nextSynQueueUs(server);
-	if (next !== undefined && server.timers['syn-queue'] === undefined) setTimer(server, 'syn-queue', next - w.now, ctx);
+	w.events.push({type: 'flood', t, endpoint: 'server', syns, queued: listener.synQueue.length, cookies, dropped});
+	const next = nextSynQueueUs(listener);
+	if (next !== undefined && listener.timers['syn-queue'] === undefined) setTimer(listener, 'syn-queue', next - w.now, ctx);
 }
 
-/** An application call on one endpoint, at the current instant. */
-export function call(w: World, side: Side, c: Call, conn?: number): string {
-	const tcb = w.eps[side];
-	if (c.name === 'listen' && tcb.state === 'CLOSED') tcb.conn = 0; // a listener belongs to no connection
-	if (c.name === 'connect' && tcb.state === 'CLOSED') tcb.conn = conn ?? ++w.lastConn; // connect() begins the next connection
-	const result = applyCall(tcb, c, ctxFor(w, side));
-	if (c.name === 'poweroff') w.off[side] = true; // from now on nothing reaches it (the peer finds out by timeouts)
+/** An application call on one side, at the current instant: `client` names one of several clients ("" for the one). */
+export function call(w: World, side: Side, c: Call, conn?: number, client = ''): string {
+	if (side === 'server') return serverCall(w, c, conn, client);
+	let tcb = client === '' && w.eps.client.name === '' ? w.eps.client : clientSocket(w, client);
+	// A connect() after the application closed its socket is a new socket (the old one may linger in TIME-WAIT).
+	if (c.name === 'connect' && tcb.state !== 'CLOSED' && tcb.orphan) tcb = freshClient(w, tcb);
+	if (c.name === 'connect' && tcb.state === 'CLOSED') return connect(w, tcb, c, conn);
+	if (c.name === 'poweroff' || c.name === 'crash') return hostDown(w, tcb, c);
+	w.eps.client = tcb;
+	return applyCall(tcb, c, ctxFor(w, tcb));
+}
+
+/** connect(): a port for the new four-tuple (or EADDRNOTAVAIL), then the SYN of the next connection. */
+function connect(w: World, tcb: Tcb, c: Call, conn?: number): string {
+	const picked = pickPort(w, w.bind.client);
+	if ('error' in picked) {
+		w.events.push({type: 'call', t: secondsOf(w.now), endpoint: 'client', conn: 0, call: 'connect', result: picked.error});
+		return picked.error;
+	}
+	w.lastPort = picked.port;
+	// Linux tcp_twsk_unique: the TIME-WAIT socket is taken over; the new ISN starts above everything the old one sent.
+	const iss = picked.reuse ? (picked.reuse.sndNxt + 65537) >>> 0 : undefined;
+	if (picked.reuse) setState(picked.reuse, 'CLOSED', 'port taken over by connect (tcp_tw_reuse)', ctxFor(w, picked.reuse));
+	tcb.conn = conn ?? ++w.lastConn; // connect() begins the next connection
+	tcb.port = picked.port;
+	tcb.reuseAddr = w.bind.client !== undefined;
+	w.ports[tcb.conn] = picked.port;
+	w.eps.client = tcb;
+	return applyCall(tcb, c, ctxFor(w, tcb), iss);
+}
+
+/** The server's calls: listen, accept and close listener are the listener's; the rest mean the latest connection. */
+function serverCall(w: World, c: Call, conn?: number, client = ''): string {
+	const l = w.listener;
+	if (c.name === 'listen') return listen(w, c);
+	if (c.name === 'accept' || (c.name === 'close' && c.listener)) {
+		if (!l || l.state !== 'LISTEN') return traceCall(w, l ?? w.eps.server, c, 'EINVAL');
+		if (c.name === 'accept') return traceCall(w, l, c, accept(w, c));
+		// Linux inet_csk_listen_stop: the listener closes; connections nobody accepted are reset (tcp_disconnect), requests dropped.
+		const waiting = acceptQueue(w);
+		const requests = w.socks.filter(s => s.side === 'server' && s !== l && s.listenerGen === w.listenerGen && s.state === 'SYN-RECEIVED' && s.passive);
+		traceCall(w, l, c, 'ok');
+		l.synQueue = [];
+		setState(l, 'CLOSED', 'close', ctxFor(w, l));
+		for (const r of requests) setState(r, 'CLOSED', 'listener closed', ctxFor(w, r));
+		for (const s of waiting) disconnect(s, 'listener closed', ctxFor(w, s)); // inet_child_forget
+		return 'ok';
+	}
+	const tcb = client === '' ? w.eps.server : serverEnd(w, client);
+	if (c.name === 'poweroff' || c.name === 'crash') return hostDown(w, tcb, c);
+	if (tcb !== l) tcb.accepted = true; // a call on a connection implies the accept() it needs
+	if (c.name === 'connect' && tcb.state === 'CLOSED') {
+		tcb.conn = conn ?? ++w.lastConn; // an active open on the server's own socket (a simultaneous open)
+		w.ports[tcb.conn] ??= w.eps.client.port;
+	}
+	return applyCall(tcb, c, ctxFor(w, tcb));
+}
+
+/** "server A": the server's socket of client A's latest connection (the server's current one if it has none). */
+function serverEnd(w: World, client: string): Tcb {
+	const mine = w.socks.filter(s => s.side === 'client' && s.name === client && s.conn > 0).at(-1);
+	return w.socks.filter(s => s.side === 'server' && mine !== undefined && s.conn === mine.conn).at(-1) ?? w.eps.server;
+}
+
+function traceCall(w: World, tcb: Tcb, c: Call, result: string): string {
+	w.events.push({type: 'call', t: secondsOf(w.now), endpoint: tcb.side, conn: tcb.conn, call: callText(c), result});
+	return result;
+}
+
+/** listen(): again on a listener, nothing new; else the server's socket if it is closed, or a new one (EADDRINUSE while a connection holds the port). */
+function listen(w: World, c: Call): string {
+	if (w.listener?.state === 'LISTEN') return applyCall(w.listener, c, ctxFor(w, w.listener));
+	const tcb = w.eps.server.state === 'CLOSED' ? w.eps.server : newTcbOn(w, 'server');
+	tcb.port = w.bind.server;
+	tcb.reuseAddr = c.reuseAddr === true;
+	if (portHeld(w, tcb, tcb.reuseAddr)) return traceCall(w, tcb, c, 'EADDRINUSE');
+	w.listener = tcb;
+	w.listenerGen++;
+	tcb.listenerGen = w.listenerGen;
+	tcb.conn = 0; // a listener belongs to no connection
+	w.eps.server = tcb;
+	return applyCall(tcb, c, ctxFor(w, tcb));
+}
+
+function newTcbOn(w: World, side: Side): Tcb {
+	const like = w.eps[side];
+	const tcb = newTcb(side, [], w.sysctls, like.cookieSecret);
+	tcb.nextIsn = like.nextIsn;
+	w.socks.push(tcb);
+	return tcb;
+}
+
+/** A host that reboots or powers off takes every socket with it: the one the call names first, then the rest. */
+function hostDown(w: World, tcb: Tcb, c: Call): string {
+	const others = w.socks.filter(s => s.side === tcb.side && s !== tcb && (live(s) || s.state === 'LISTEN'));
+	const result = applyCall(tcb, c, ctxFor(w, tcb));
+	for (const s of others) setState(s, 'CLOSED', c.name === 'crash' ? 'crash' : 'power off', ctxFor(w, s));
+	for (const s of others) s.timers = {};
+	if (tcb.side === 'server') w.listener = null;
+	if (c.name === 'poweroff') w.off[tcb.side] = true; // from now on nothing reaches it (the peer finds out by timeouts)
 	return result;
 }
 
@@ -152,10 +263,10 @@ export function addRule(w: World, rule: NetRule): void {
 
 /** Put an arbitrary segment on the wire, as if `from` had sent it (an old duplicate, a spoofed packet). */
 export function inject(w: World, from: Side, seg: Segment): void {
-	put(w, from, seg, true);
+	put(w, w.eps[from], seg, true);
 }
 
-type Next = {kind: 'arrive'; flight: Flight; at: number} | {kind: 'timer'; side: Side; timer: TimerKind; at: number};
+type Next = {kind: 'arrive'; flight: Flight; at: number} | {kind: 'timer'; tcb: Tcb; timer: TimerKind; at: number};
 
 const TIMER_ORDER: readonly TimerKind[] = ['delayed-ack', 'retransmit', 'keepalive', 'fin-wait-2', 'time-wait', 'syn-queue'];
 
@@ -170,9 +281,12 @@ function nextEvent(w: World): Next | undefined {
 		}
 	}
 	for (const side of ['client', 'server'] as const) {
-		for (const timer of TIMER_ORDER) {
-			const at = w.eps[side].timers[timer];
-			if (at !== undefined && (!best || at < best.at)) best = {kind: 'timer', side, timer, at};
+		for (const tcb of w.socks) {
+			if (tcb.side !== side) continue;
+			for (const timer of TIMER_ORDER) {
+				const at = tcb.timers[timer];
+				if (at !== undefined && (!best || at < best.at)) best = {kind: 'timer', tcb, timer, at};
+			}
 		}
 	}
 	return best;
@@ -184,20 +298,61 @@ function handle(w: World, n: Next): void {
 		w.inFlight.splice(w.inFlight.indexOf(n.flight), 1); // in place: no new array for every arrival
 		w.arrivals.push({id: n.flight.id, event: w.events.length});
 		markArrival(w, n.flight.id);
-		// A socket with no connection of its own (closed, listening, in TIME-WAIT) answers for the segment's connection, and
-		// keeps that number if the segment opened a connection on it (a listener's SYN, a SYN that ends TIME-WAIT).
-		const tcb = w.eps[n.flight.to];
-		const own = tcb.conn;
-		const unattached = tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || tcb.state === 'TIME-WAIT';
-		if (unattached) tcb.conn = n.flight.conn;
-		receive(tcb, n.flight.seg, ctxFor(w, n.flight.to));
-		if (unattached && (tcb.state === 'CLOSED' || tcb.state === 'LISTEN' || tcb.state === 'TIME-WAIT')) tcb.conn = own;
-		keepaliveHeard(w.eps[n.flight.to], ctxFor(w, n.flight.to));
+		arrive(w, n.flight);
 		w.pendingSnapshots.push(n.flight.id);
 	} else {
-		fireTimer(w.eps[n.side], n.timer, ctxFor(w, n.side));
+		fireTimer(n.tcb, n.timer, ctxFor(w, n.tcb));
+		settleSocket(w, n.tcb);
 	}
 	takeSnapshots(w);
+}
+
+/** A segment reaches its host: the socket of its four-tuple, the listener, or nobody. */
+function arrive(w: World, f: Flight): void {
+	const found = lookup(w, f.to, f.conn);
+	let tcb = found.tcb;
+	const syn = f.seg.ctl === 'SYN' && f.seg.ack === null;
+	if (tcb.state === 'TIME-WAIT' && syn && tcb.conn !== f.conn) {
+		const child = synInTimeWait(w, tcb, f.conn, t => ctxFor(w, t));
+		if (child) {
+			freshSocket(child);
+			onListen(child, f.seg, ctxFor(w, child), child.iss);
+			return adopt(w, child);
+		}
+	}
+	if (found.kind === 'listener') {
+		// A new connection: the listener makes its socket, which stays only if the SYN opened it (a cookie ACK too).
+		tcb = spawn(w, f.conn);
+		receive(tcb, f.seg, ctxFor(w, tcb));
+		return adopt(w, tcb);
+	}
+	if (found.kind === 'own') tcb.lastHeardUs = w.now;
+	receive(tcb, f.seg, ctxFor(w, tcb));
+	keepaliveHeard(tcb, ctxFor(w, tcb));
+	settleSocket(w, tcb);
+}
+
+/** A socket the listener made: kept, and now the server's socket, once it holds a connection; forgotten otherwise. */
+function adopt(w: World, child: Tcb): void {
+	child.lastHeardUs = w.now;
+	if (!live(child)) return forget(w, child);
+	w.eps.server = child;
+	settleSocket(w, child);
+}
+
+/** After a socket changed: a request that fell back to LISTEN is forgotten; a new connection may be accepted at once. */
+function settleSocket(w: World, tcb: Tcb): void {
+	if (tcb.side !== 'server' || tcb === w.listener) return;
+	if (tcb.state === 'LISTEN') return forget(w, tcb);
+	const l = w.listener;
+	if (l && tcb.listenerGen === w.listenerGen && !tcb.accepted && live(tcb) && tcb.state !== 'SYN-RECEIVED' && w.now < l.acceptUntilUs) tcb.accepted = true; // accept() in a loop takes it
+}
+
+/** A request that never became a connection: the listener alone answers for the server again. */
+function forget(w: World, child: Tcb): void {
+	const i = w.socks.indexOf(child);
+	if (i >= 0) w.socks.splice(i, 1);
+	if (w.eps.server === child && w.listener) w.eps.server = w.listener;
 }
 
 /** Note where in the trace a segment arrived, so that a reader can tell its effects from what happened while it travelled. */
@@ -206,10 +361,16 @@ function markArrival(w: World, id: number): void {
 	if (e?.type === 'segment' && e.arrived === undefined) e.arrived = w.events.length; // a duplicate's second copy keeps the first arrival
 }
 
+/** Both endpoints as a lesson sees them: each side's current socket, and the listener's queues beside the server's. */
+export function snapshots(w: World): Record<Side, Snapshot> {
+	const q = queues(w);
+	return {client: snapshot(w.eps.client), server: {...snapshot(w.eps.server), ...(q ? {queues: q} : {})}};
+}
+
 /** Record both endpoints on the segments just handled (the first arrival wins for a duplicate). */
 export function takeSnapshots(w: World): void {
 	if (w.pendingSnapshots.length === 0) return;
-	const after = {client: snapshot(w.eps.client), server: snapshot(w.eps.server)};
+	const after = snapshots(w);
 	for (const id of w.pendingSnapshots) {
 		const e = w.events[w.segmentAt[id]!];
 		if (e?.type === 'segment' && e.after === undefined) e.after = after;

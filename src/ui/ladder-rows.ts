@@ -83,16 +83,17 @@ export function ladderRows(events: readonly TraceEvent[], {unknown = {}, indexes
 		pending = [];
 	};
 
+	const aside = listenerAside(events);
 	events.forEach((e, i) => {
 		switch (e.type) {
 			case 'state':
-				if (!folded.has(i)) pending.push({at: i, e});
+				if (!folded.has(i) && !aside.has(i)) pending.push({at: i, e});
 				return;
 			case 'segment': {
 				// The sender's latest change shows on the segment row (close → FIN-WAIT-1, then the FIN); at the
 				// arrowhead a state reads as the segment's effect, so the receiver's earlier changes get rows of their own.
 				flush((c, k) => c.e.endpoint === e.from && !pending.slice(k + 1).some(d => d.e.endpoint === e.from));
-				const arrival = arrivalOf(events, i, indexes);
+				const arrival = arrivalOf(events, i, indexes, aside);
 				const reaction = arrival?.immediate ? arrival.effects : [];
 				for (const k of reaction) {
 					cur[e.to] = (events[k] as StateEvent).to;
@@ -120,6 +121,22 @@ export function ladderRows(events: readonly TraceEvent[], {unknown = {}, indexes
 	return rows;
 }
 
+/**
+ * A side's column shows its connection, and the listener only while there is none: a change of the listener (conn 0)
+ * while the column shows an open connection, or one that changes nothing drawn (both CLOSED), gets no row.
+ */
+function listenerAside(events: readonly TraceEvent[]): Set<number> {
+	const aside = new Set<number>();
+	const drawn: Record<Side, {state: State; conn: number}> = {client: {state: 'CLOSED', conn: 0}, server: {state: 'CLOSED', conn: 0}};
+	events.forEach((e, i) => {
+		if (e.type !== 'state') return;
+		const d = drawn[e.endpoint];
+		if (e.conn === 0 && d.conn !== 0 && (d.state !== 'CLOSED' || e.to === 'CLOSED')) aside.add(i);
+		else drawn[e.endpoint] = {state: e.to, conn: e.conn};
+	});
+	return aside;
+}
+
 /** Timers set or stopped: bookkeeping that happens between a cause and its effects. */
 function quiet(e: TraceEvent): boolean {
 	return e.type === 'timer' && e.action !== 'fire';
@@ -135,7 +152,7 @@ type Arrival = {
 };
 
 /** Where a segment arrived in these events; undefined if it was lost. A trace read from JSON has no arrivals: it arrived at once. */
-function arrivalOf(events: readonly TraceEvent[], index: number, indexes: readonly number[] | undefined): Arrival | undefined {
+function arrivalOf(events: readonly TraceEvent[], index: number, indexes: readonly number[] | undefined, aside: ReadonlySet<number>): Arrival | undefined {
 	const seg = events[index] as SegmentEvent;
 	if (seg.arrived === undefined && seg.fate === 'dropped') return undefined;
 	// SegmentEvent.arrived counts in the whole trace: it arrived just before the first of these events at or after that.
@@ -146,8 +163,9 @@ function arrivalOf(events: readonly TraceEvent[], index: number, indexes: readon
 	const effects: number[] = [];
 	for (let k = arrived; k < events.length; k++) {
 		const e = events[k]!;
-		if (isStateOf(e, seg.to)) effects.push(k);
-		else if (!quiet(e)) break;
+		if (isStateOf(e, seg.to)) {
+			if (!aside.has(k)) effects.push(k);
+		} else if (!quiet(e)) break;
 	}
 	return {immediate: before.length === 0, before, effects};
 }

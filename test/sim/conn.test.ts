@@ -19,12 +19,18 @@ describe('conn', () => {
 		expect(new Set(events.flatMap(e => (e.type === 'segment' ? [e.conn] : [])))).toEqual(new Set([1]));
 	});
 
-	it('a second connect() is connection 2, also on a server whose TIME-WAIT the SYN meets', () => {
+	it('a second connect() is connection 2, from a new port: the server\'s TIME-WAIT of connection 1 stays', () => {
 		const events = play(['server: listen', 'client: connect', 'server: close', 'client: close', 'wait: 1s', 'client: connect']);
+		expect(conns(events, 'state').slice(-4)).toEqual(['client SYN-SENT #2', 'server SYN-RECEIVED #2', 'client ESTABLISHED #2', 'server ESTABLISHED #2']);
+		expect(conns(events, 'state').filter(s => s.startsWith('server TIME-WAIT'))).toEqual(['server TIME-WAIT #1']);
+		expect(conns(events, 'state')).not.toContain('server CLOSED #1');
+	});
+
+	it('from the same (bound) port, the SYN of connection 2 meets connection 1\'s TIME-WAIT and ends it', () => {
+		const events = run(scenarioFromYaml(`client: { port: 41000 }\nsteps:\n${['server: listen', 'client: connect', 'server: close', 'client: close', 'wait: 1s', 'client: connect'].map(s => `  - ${s}`).join('\n')}\n`, 'conn.yaml'), 1).events;
 		expect(conns(events, 'state').slice(-5)).toEqual([
-			'client SYN-SENT #2', 'server LISTEN #2', 'server SYN-RECEIVED #2', 'client ESTABLISHED #2', 'server ESTABLISHED #2',
+			'client SYN-SENT #2', 'server CLOSED #1', 'server SYN-RECEIVED #2', 'client ESTABLISHED #2', 'server ESTABLISHED #2',
 		]);
-		expect(conns(events, 'state')).toContain('server TIME-WAIT #1');
 	});
 
 	it('a closed port answers for the connection that knocked; an injected old SYN is a connection of its own', () => {

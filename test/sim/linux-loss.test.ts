@@ -227,7 +227,8 @@ steps:${HANDSHAKE_DATA}
   - server: read
   - server: close
   - wait: 1s`},
-	{name: 'tw-syn-reuse', yaml: `steps:${HANDSHAKE_DATA}
+	{name: 'tw-syn-reuse', yaml: `client: { port: 41000 }
+steps:${HANDSHAKE_DATA}
   - server: close
   - wait: 103ms
   - client: read

@@ -42,7 +42,7 @@ steps:
 		const queueAfter: number[] = [];
 		for (const step of scenario.steps) {
 			applyStep(w, step);
-			queueAfter.push(w.eps.server.synQueue.length);
+			queueAfter.push(w.listener!.synQueue.length);
 		}
 		const flood = w.events.find((e): e is FloodEvent => e.type === 'flood')!;
 		// Requests answered with a SYN-ACK at once and still retried at 1 s; cookies are answered once and never retried.

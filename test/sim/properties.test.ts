@@ -181,13 +181,13 @@ describe('properties of several connections, one after another, and of SYN flood
 				const w = startWorld(scenario, 1);
 				for (const step of scenario.steps) {
 					applyStep(w, step);
-					const q = w.eps.server.synQueue.length;
+					const q = w.listener!.synQueue.length;
 					expect(q).toBeLessThanOrEqual(backlog + 1);
 					if (cookies === 2) expect(q).toBe(0);
 					if (cookies === 0) expect(q).toBeLessThanOrEqual(maxSyn - (maxSyn >> 2) + 1);
 				}
 				runOut(w);
-				expect(w.eps.server.synQueue).toEqual([]); // every request is given up in the end
+				expect(w.listener!.synQueue).toEqual([]); // every request is given up in the end
 			}), {numRuns: 80});
 	});
 });

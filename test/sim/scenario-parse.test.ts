@@ -16,7 +16,7 @@ const steps = (...lines: string[]) => ['steps:', '  - server: listen', ...lines.
 
 const CASES: Case[] = [
 	{name: 'unknown step', yaml: steps('jump: 5'), line: 3, where: 'step 2: unknown step "jump"', expected: 'expected one of client, server, together, wait'},
-	{name: 'unknown call', yaml: steps('client: dance'), line: 3, where: 'step 2 (client)', expected: 'expected a call: listen, connect, send N'},
+	{name: 'unknown call', yaml: steps('client: dance'), line: 3, where: 'step 2 (client)', expected: 'expected a call: listen, connect, accept, send N'},
 	{name: 'send without a number', yaml: steps('client: send lots'), line: 3, where: 'step 2 (client)', expected: 'expected "send N" (or "send N more", MSG_MORE) with N a whole number of bytes from 1, got "send lots"'},
 	{name: 'send 0', yaml: steps('client: send 0'), line: 3, where: 'step 2 (client)', expected: 'got "send 0"'},
 	{name: 'close with an argument', yaml: steps('client: close now'), line: 3, where: 'step 2 (client)', expected: '"close" takes no argument'},
@@ -39,7 +39,7 @@ const CASES: Case[] = [
 	{name: 'backlog on the client', yaml: `client: { backlog: 4 }\n${steps()}`, line: 1, where: 'client.backlog', expected: 'unknown; expected one of isn, port'},
 	{name: 'unknown profile', yaml: `profile: bsd\n${steps()}`, line: 1, where: 'profile', expected: 'expected "linux" or "textbook", got "bsd"'},
 	{name: 'unknown top-level key', yaml: `colour: red\n${steps()}`, line: 1, where: 'scenario key "colour"', expected: 'unknown; expected one of profile, client, server, network, sysctl, steps'},
-	{name: 'unknown sysctl', yaml: `sysctl:\n  tcp_tw_reuse: 1\n${steps()}`, line: 2, where: 'sysctl.tcp_tw_reuse', expected: 'unknown; expected one of tcp_syn_retries'},
+	{name: 'unknown sysctl', yaml: `sysctl:\n  tcp_tw_recycle: 1\n${steps()}`, line: 2, where: 'sysctl.tcp_tw_recycle', expected: 'unknown; expected one of tcp_syn_retries'},
 	{name: 'sysctl out of range', yaml: `sysctl:\n  tcp_syn_retries: 0\n${steps()}`, line: 2, where: 'sysctl.tcp_syn_retries', expected: 'expected a whole number from 1 to 127, got 0'},
 	{name: 'window too big', yaml: `network: { window: 70000 }\n${steps()}`, line: 1, where: 'network.window', expected: 'expected a whole number from 0 to 65535, got 70000'},
 	{name: 'no steps', yaml: 'steps: []', line: 1, where: 'steps', expected: 'expected a non-empty list of steps'},

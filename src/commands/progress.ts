@@ -8,7 +8,7 @@ import {fileError, fileProblem} from '../file-problem.js';
 import {InputError} from '../yaml-source.js';
 import type {Args} from './args.js';
 import {UsageError} from './args.js';
-import {displayWidth, twoColumns} from './columns.js';
+import {cut, displayWidth, twoColumns} from './columns.js';
 import type {Io} from './io.js';
 
 /** Nothing claims a save that did not happen: say why, for exit code 1. */
@@ -24,13 +24,19 @@ export function statusOf(p: LessonProgress | undefined): string {
 	return 'started';
 }
 
-export function listCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): number {
+export async function listCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): Promise<number> {
 	if (args.json) {
 		for (const e of entries) io.out(JSON.stringify({...e, progress: store.lesson(e.id) ?? null}));
 		return 0;
 	}
 	const width = Math.max(...entries.map(e => e.id.length), 2);
-	entries.forEach((e, i) => io.out(`${String(i + 1).padStart(2)}. ${e.id.padEnd(width)}  ${e.title} (${e.minutes} min) — ${statusOf(store.lesson(e.id))}`));
+	const measure = entries.some(e => e.classic) ? await displayWidth() : undefined;
+	const indent = ' '.repeat(4 + width + 2);
+	entries.forEach((e, i) => {
+		io.out(`${String(i + 1).padStart(2)}. ${e.id.padEnd(width)}  ${e.title} (${e.minutes} min) — ${statusOf(store.lesson(e.id))}`);
+		// The classic interview question it answers, under the title, cut to the terminal (by display width: a lesson may be in Chinese).
+		if (e.classic && measure) io.out(`${indent}${cut(`Q: ${e.classic}`, Math.max(20, io.columns - indent.length), measure)}`);
+	});
 	const done = entries.filter(e => store.lesson(e.id)?.completed).length;
 	io.out(`${done} of ${entries.length} lessons done.`);
 	return 0;

@@ -11,13 +11,15 @@ export type LessonEntry = {
 	readonly level: Lesson['level'];
 	readonly tags: Lesson['tags'];
 	readonly minutes: number;
+	/** The classic interview question the lesson answers, when it names one. */
+	readonly classic?: string;
 	readonly questions: number;
 	readonly file: string;
 };
 
 export function entryOf(lesson: Lesson): LessonEntry {
 	return {id: lesson.id, title: lesson.title, summary: lesson.summary, level: lesson.level, tags: lesson.tags,
-		minutes: lesson.minutes, questions: lesson.questions.length, file: lesson.file};
+		minutes: lesson.minutes, ...(lesson.classic === undefined ? {} : {classic: lesson.classic}), questions: lesson.questions.length, file: lesson.file};
 }
 
 /** The topic a lesson is listed under in the menu: its first tag. */

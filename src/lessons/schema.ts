@@ -50,6 +50,8 @@ export type Lesson = {
 	readonly level: (typeof LEVELS)[number];
 	readonly tags: readonly (typeof TAGS)[number][];
 	readonly minutes: number;
+	/** The classic interview question the lesson answers ("Why three handshakes, not two?"): shown in the menu and by list. */
+	readonly classic?: string;
 	readonly intro?: {readonly tcp: string; readonly analogy?: string};
 	readonly scenario: Scenario;
 	readonly story: readonly StoryBeat[];
@@ -71,7 +73,7 @@ const QUESTION_ID = /^[A-Za-z0-9][\w-]{0,63}$/;
 /** Names every JavaScript object already has: an id like these would read as progress that was never saved. */
 const RESERVED_IDS: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
 
-const TOP_KEYS = ['formatVersion', 'id', 'title', 'summary', 'level', 'tags', 'minutes', 'intro', 'scenario', 'story', 'questions', 'outro'];
+const TOP_KEYS = ['formatVersion', 'id', 'title', 'summary', 'level', 'tags', 'minutes', 'classic', 'intro', 'scenario', 'story', 'questions', 'outro'];
 
 export function parseLesson(src: Sourced, file: string): Lesson {
 	const ctx: Ctx = {file, lineAt: src.lineAt};
@@ -88,6 +90,7 @@ export function parseLesson(src: Sourced, file: string): Lesson {
 	if (!Array.isArray(tags) || tags.length === 0 || tags.some(t => !TAGS.includes(t as never))) fail(ctx, ['tags'], 'tags', `expected a non-empty list from ${TAGS.join(', ')}`);
 	const minutes = v['minutes'];
 	if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 120) fail(ctx, ['minutes'], 'minutes', 'expected a whole number of minutes from 1 to 120');
+	const classic = v['classic'] === undefined ? undefined : classicQuestion(v, ctx);
 	const scenario = parseScenario(v['scenario'], ctx, ['scenario']);
 	const stepOf = stepResolver(scenario, ctx);
 	const intro = v['intro'] === undefined ? undefined : views(v['intro'], ctx, ['intro'], 'intro');
@@ -104,10 +107,22 @@ export function parseLesson(src: Sourced, file: string): Lesson {
 	});
 	return {
 		formatVersion: FORMAT_VERSION, id, title: text(v, 'title', ctx, []), summary: text(v, 'summary', ctx, []),
-		level: level as Lesson['level'], tags: tags as Lesson['tags'], minutes,
+		level: level as Lesson['level'], tags: tags as Lesson['tags'], minutes, ...(classic === undefined ? {} : {classic}),
 		...(intro ? {intro} : {}), scenario, story, questions,
 		...(v['outro'] === undefined ? {} : {outro: text(v, 'outro', ctx, [])}), file,
 	};
+}
+
+/** At most this many characters: one line of the menu, whole, on an 80-column terminal. */
+export const CLASSIC_MAX = 76;
+
+/** `classic:` one line, a question, short enough for one line of the menu. */
+function classicQuestion(v: Record<string, unknown>, ctx: Ctx): string {
+	const q = text(v, 'classic', ctx, []);
+	if (/\n/.test(q)) fail(ctx, ['classic'], 'classic', 'expected one line: the interview question, e.g. "Why three handshakes, not two?"');
+	if (!q.endsWith('?')) fail(ctx, ['classic'], 'classic', `expected a question, ending in "?", got ${showValue(q)}`);
+	if ([...q].length > CLASSIC_MAX) fail(ctx, ['classic'], 'classic', `expected at most ${CLASSIC_MAX} characters (one line of the menu), got ${[...q].length}`);
+	return q;
 }
 
 function stepResolver(scenario: Scenario, ctx: Ctx) {

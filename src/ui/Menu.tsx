@@ -4,6 +4,9 @@
 import {Box, Text, useInput, useStdin} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useMemo, useState} from 'react';
+// ink itself imports string-width (the same copy): measuring with it loads nothing before the first frame.
+import stringWidth from 'string-width';
+import {cut} from '../commands/columns.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import type {ProgressData} from '../progress/types.js';
 import {type MenuLine, listLimit, menuLines, overallLine} from './menu-items.js';
@@ -41,8 +44,10 @@ export function Menu({entries, progress, onOpen, onQuit, message, width, height}
 	const title = fit(`tcp-tutor · ${overallLine(entries, progress)}`, width);
 	const notice = message ? clampLines(wrapText(message, width), 3, width) : [];
 	const about = clampLines(wrapText(highlighted?.about ?? '', width), 2, width);
+	// One line, cut by display width (a translated question may hold wide characters).
+	const classic = highlighted?.classic ? [cut(`Q: ${highlighted.classic}`, width, stringWidth)] : [];
 	const footer = fit('↑↓ choose · Enter open · q quit', width);
-	const listHeight = Math.max(2, height - 1 - 1 - notice.length - 1 - about.length - 1 - 1);
+	const listHeight = Math.max(2, height - 1 - 1 - notice.length - 1 - classic.length - about.length - 1 - 1);
 	const limit = listLimit(lines, listHeight);
 	const byValue = useMemo(() => new Map(lines.map(l => [l.value, l])), [lines]);
 	const Item = useMemo(() => ({label, isSelected = false}: {label: string; isSelected?: boolean}) => {
@@ -70,6 +75,7 @@ export function Menu({entries, progress, onOpen, onQuit, message, width, height}
 				/>
 			)}
 			<Text> </Text>
+			{classic.map((l, i) => <Tinted key={`c${i}`}>{l}</Tinted>)}
 			{about.map((l, i) => <Tinted key={`a${i}`} tone="dim">{l}</Tinted>)}
 			<Tinted tone="dim">{footer}</Tinted>
 		</Box>

@@ -16,6 +16,8 @@ export type MenuLine = {
 	readonly inProgress: boolean;
 	/** Shown under the list for the highlighted line. */
 	readonly about: string;
+	/** The classic interview question the lesson answers, shown under the list too. */
+	readonly classic?: string;
 };
 
 export function statusOf(p: LessonProgress | undefined, questions: number): {text: string; done: boolean; inProgress: boolean} {
@@ -38,7 +40,7 @@ export function menuLines(entries: readonly LessonEntry[], data: ProgressData): 
 	const lastProgress = last ? data.lessons[last.id] : undefined;
 	if (last && lastProgress?.resume) {
 		lines.push({value: 'continue', lessonId: last.id, title: `Continue where you left off: ${last.title}`,
-			status: `${lastProgress.answered ?? 0}/${lastProgress.total ?? last.questions}`, done: false, inProgress: true, about: about(last)});
+			status: `${lastProgress.answered ?? 0}/${lastProgress.total ?? last.questions}`, done: false, inProgress: true, about: about(last), ...classicOf(last)});
 	}
 	const topics: string[] = [];
 	for (const e of entries) if (!topics.includes(topicOf(e))) topics.push(topicOf(e));
@@ -46,10 +48,14 @@ export function menuLines(entries: readonly LessonEntry[], data: ProgressData): 
 		entries.filter(e => topicOf(e) === topic).forEach((e, i) => {
 			const st = statusOf(data.lessons[e.id], e.questions);
 			lines.push({value: `lesson:${e.id}`, lessonId: e.id, ...(i === 0 ? {header: topicTitle(topic)} : {}), title: e.title,
-				status: st.text, done: st.done, inProgress: st.inProgress, about: about(e)});
+				status: st.text, done: st.done, inProgress: st.inProgress, about: about(e), ...classicOf(e)});
 		});
 	}
 	return lines;
+}
+
+function classicOf(e: LessonEntry): {classic?: string} {
+	return e.classic === undefined ? {} : {classic: e.classic};
 }
 
 /** "3 of 17 lessons done". */

@@ -148,7 +148,8 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 	const available = Math.max(1, height - 1); // the last line stays free: ink redraws everything when a frame fills the screen
 	const events = ladderFocus(s);
 	const ladderNatural = 1 + ladderRows(events.events, events).length + (events.pending ? 1 : 0);
-	const ladderMin = Math.min(ladderNatural, 3);
+	// At least 2, as the ladder is drawn below (its header and a row): reserving 1 let a long story overfill the frame.
+	const ladderMin = Math.max(2, Math.min(ladderNatural, 3));
 	const flex = [storyBlock, hintBlock, explBlock, fbBlock, promptBlock]; // shrunk in this order
 	const used = () => fixed() + flex.reduce((n, b) => n + b.lines.length, 0);
 	const over = () => used() + ladderMin - available;

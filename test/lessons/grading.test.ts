@@ -109,7 +109,7 @@ describe('durations', () => {
 	});
 
 	it('a duration is right within one 4 ms tick: the 204 ms RTO (TCP_RTO_MIN rounded up to the tick) may be said as 0.2 s, not as 0.3 s', () => {
-		const s = at('lost-last-ack', 'server-waits', 1, ['LAST-ACK', 'retransmit']);
+		const s = at('lost-close', 'fin-lost-client', 1, ['FIN-WAIT-1', 'retransmit']);
 		expect(verdict(s, '0.204')).toBe('correct');
 		expect(verdict(s, '0.2 s')).toBe('correct');
 		expect(verdict(s, '200ms')).toBe('correct');

@@ -1,5 +1,6 @@
 // The menu: groups, states from the store, "continue where you left off", overall progress,
 // the store's notice once, opening and quitting.
+import stringWidth from 'string-width';
 import {afterEach, describe, expect, test} from 'vitest';
 import type {LessonEntry} from '../../src/lessons/catalog.js';
 import {InputError} from '../../src/yaml-source.js';
@@ -78,6 +79,22 @@ describe('the list', () => {
 		for (let i = 0; i < 5; i++) await press(r, KEY.down);
 		await waitForText(r, '❯ A lost SYN');
 		expect(r.lastFrame().split('\n').length).toBeLessThanOrEqual(11);
+	});
+});
+
+describe('the classic interview question', () => {
+	test('the highlighted lesson\'s question is shown under the list, one line cut by display width to the terminal', async () => {
+		const wide = '为什么握手是三次而不是两次？为什么挥手需要四次？为什么要等待两个最大报文段生存时间？';
+		const entries = [{...ENTRIES[0]!, classic: 'Why three handshakes, not two or four?'}, {...ENTRIES[1]!, classic: wide}, ...ENTRIES.slice(2)];
+		const r = await renderAt(<App entries={entries} loadLesson={byId} store={new FakeStore()} color={false} onExit={() => {}} saver={{current: undefined}} />, 40, 20);
+		open.push(r);
+		await waitForText(r, 'Q: Why three handshakes');
+		await press(r, KEY.down);
+		await waitForText(r, 'Q: 为什么握手');
+		const lines = r.lastFrame().split('\n');
+		expect(lines.find(l => l.startsWith('Q: '))).toMatch(/…$/);
+		expect(Math.max(...lines.map(l => stringWidth(l)))).toBeLessThanOrEqual(40);
+		expect(lines.length).toBeLessThanOrEqual(19);
 	});
 });
 

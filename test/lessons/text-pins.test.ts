@@ -1,0 +1,228 @@
+// Numbers and rules that the lessons' prose states, pinned to the simulator's trace of the same
+// lesson: when the simulator (or the text) changes, this fails instead of the lesson teaching a number
+// its own diagram contradicts. Each row names the statement it guards (issue 11, "fix what is wrong").
+import {describe, expect, it} from 'vitest';
+import {loadLessons} from '../../src/lessons/catalog.js';
+import {expected} from '../../src/lessons/resolve.js';
+import type {Lesson} from '../../src/lessons/schema.js';
+import {fillTemplate} from '../../src/lessons/text.js';
+import {isnValues} from '../../src/lessons/engine.js';
+import {scenarioFromYaml} from '../../src/sim/load.js';
+import {type Trace, run} from '../../src/sim/run.js';
+import type {TimerKind} from '../../src/sim/endpoint.js';
+import type {SegmentEvent, TimerEvent} from '../../src/sim/trace.js';
+
+const {lessons} = loadLessons([new URL('../../lessons/', import.meta.url).pathname]);
+const byId = (id: string): Lesson => {
+	const l = lessons.find(x => x.id === id);
+	if (!l) throw new Error(`no lesson ${id}`);
+	return l;
+};
+const q = (l: Lesson, id: string) => {
+	const found = l.questions.find(x => x.id === id);
+	if (!found) throw new Error(`no question ${id} in ${l.id}`);
+	return found;
+};
+const SEEDS = [1, 7, 42];
+
+/** Everything a learner can read in a lesson, one string. */
+function allText(l: Lesson): string {
+	return [l.summary, l.classic ?? '', l.intro?.tcp ?? '', l.intro?.analogy ?? '', ...l.story.flatMap(b => [b.tcp, b.analogy ?? '']),
+		...l.questions.flatMap(x => [x.prompt, ...x.hints, x.explain]), l.outro ?? ''].join('\n').replace(/\s+/g, ' ');
+}
+
+function timersSet(trace: Trace, kind: TimerKind, stepIndex?: number): TimerEvent[] {
+	const steps = stepIndex === undefined ? trace.steps : [trace.steps[stepIndex]!];
+	return steps.flatMap(s => trace.events.slice(s.from, s.to))
+		.filter((e): e is TimerEvent => e.type === 'timer' && e.timer === kind && e.action === 'set');
+}
+
+const stepOf = (l: Lesson, id: string) => {
+	const s = l.scenario.steps.find(x => x.id === id);
+	if (!s) throw new Error(`no step ${id} in ${l.id}`);
+	return s.index;
+};
+
+describe('the delayed ACK: 40 ms is Linux\'s shortest delay (TCP_DELACK_MIN), not its longest', () => {
+	it.each(['data-transfer', 'four-way-close', 'three-segment-close', 'close-wait'])('%s: the ms the text states is the trace\'s delayed-ack timer', id => {
+		const l = byId(id);
+		for (const seed of SEEDS) {
+			const durations = new Set(timersSet(run(l.scenario, seed), 'delayed-ack').map(e => e.duration));
+			expect([...durations]).toEqual([0.04]);
+		}
+		const text = allText(l);
+		expect(text).toContain(`${0.04 * 1000} ms`);
+		expect(text).not.toMatch(/(up to|at most|within|about) 40 ms/); // the floor, not a ceiling
+	});
+
+	it('a lesson that says how far the delay can grow says 200 ms (TCP_DELACK_MAX), never that 40 ms is the most', () => {
+		for (const l of lessons) expect(allText(l), l.id).not.toMatch(/(up to|at most|within) 40 ms/);
+		expect(allText(byId('data-transfer'))).toMatch(/TCP_DELACK_MIN.*200 ms \(TCP_DELACK_MAX\)/);
+	});
+});
+
+describe('TIME-WAIT lasts 60 s on Linux; 240 s is not "Windows\' rule"', () => {
+	it.each(['eleven-states', 'time-wait', 'simultaneous-close', 'lost-last-ack', 'sysctl-knobs', 'myth-busters'])('%s: the trace\'s time-wait timer is the 60 s the text states', id => {
+		const l = byId(id);
+		const durations = new Set(timersSet(run(l.scenario, 1), 'time-wait').map(e => e.duration));
+		expect([...durations]).toEqual([60]);
+		expect(allText(l)).toMatch(/\b60 s\b/);
+	});
+
+	it('every sentence that ties 240 s to Windows says it was old Windows versions', () => {
+		for (const l of lessons) {
+			for (const sentence of allText(l).split(/(?<=\.) /)) {
+				if (/Windows/.test(sentence) && /240/.test(sentence)) expect(sentence, l.id).toMatch(/old Windows versions|Windows 2000/);
+			}
+		}
+	});
+});
+
+describe('who ends in TIME-WAIT: the side that sends the first FIN, in a normal close only', () => {
+	it('no lesson says the first closer "always" ends there', () => {
+		for (const l of lessons) expect(allText(l), l.id).not.toMatch(/closes first always|always ends? (up )?(in|here)/);
+	});
+
+	it('the exceptions the lessons name are in their traces: both sides (simultaneous close), none (abort, orphaned FIN-WAIT-2)', () => {
+		const both = run(byId('simultaneous-close').scenario, 1);
+		const after = both.steps[stepOf(byId('simultaneous-close'), 'both-close')]!.after;
+		expect([after.client.state, after.server.state]).toEqual(['TIME-WAIT', 'TIME-WAIT']);
+		const rst = byId('rst');
+		expect(expected(q(rst, 'abort-no-tw'), 'state', run(rst.scenario, 1))).toMatchObject({value: 'CLOSED'});
+		const cw = byId('close-wait');
+		const trace = run(cw.scenario, 1);
+		const client = trace.events.filter(e => e.type === 'state' && e.endpoint === 'client').map(e => e.type === 'state' ? e.to : '');
+		expect(client).toContain('FIN-WAIT-2');
+		expect(client).not.toContain('TIME-WAIT'); // the orphan was dropped by its fin-wait-2 timer
+	});
+});
+
+describe('an RST ends a connection only with the exact seq expected next (RFC 5961 3.2)', () => {
+	it('no lesson says "in any synchronized state" or "whatever state"', () => {
+		for (const l of lessons) expect(allText(l), l.id).not.toMatch(/any synchronized state|whatever state it is in/);
+	});
+
+	it.each(['close-wait', 'half-close', 'lost-last-ack', 'rst', 'sysctl-knobs'])('%s: every reset that closed a connection carried the receiver\'s RCV.NXT', id => {
+		const trace = run(byId(id).scenario, 7);
+		const events = trace.events;
+		let resets = 0;
+		events.forEach((e, i) => {
+			if (e.type !== 'segment' || !e.flags.includes('RST') || e.arrived === undefined) return;
+			const closed = events.slice(e.arrived).find(x => x.type === 'state' && x.endpoint === e.to && x.cause === 'recv RST');
+			if (!closed || closed.type !== 'state' || ['SYN-SENT', 'SYN-RECEIVED'].includes(closed.from)) return;
+			const before = events.slice(0, i).filter((x): x is SegmentEvent => x.type === 'segment' && x.after !== undefined).at(-1);
+			expect(e.seq).toBe(before!.after![e.to].rcvNxt);
+			resets++;
+		});
+		expect(resets).toBeGreaterThan(0);
+	});
+});
+
+describe('after shutdown(), FIN-WAIT-2 has no timer at all, whether or not the peer sends', () => {
+	it('a day later the half-closed client is still in FIN-WAIT-2, with no timer', () => {
+		const scenario = scenarioFromYaml(`steps:
+  - server: listen
+  - client: connect
+  - client: send 100
+  - server: read
+  - client: shutdown
+  - wait: 86000s
+`, 'shutdown.yaml');
+		const end = run(scenario, 1).steps.at(-1)!.after.client;
+		expect(end.state).toBe('FIN-WAIT-2');
+		expect(end.timers).toEqual([]);
+		const l = byId('half-close');
+		expect(expected(q(l, 'no-timer'), 'timer', run(l.scenario, 1))).toMatchObject({any: ['none']});
+		expect(allText(l)).toContain('sets no timer at all');
+	});
+
+	it('data after the peer\'s FIN is read after shutdown() and reset after close() (lesson 4\'s outro)', () => {
+		const l = byId('half-close');
+		const trace = run(l.scenario, 1);
+		expect(expected(q(l, 'still-reading'), 'state', trace)).toMatchObject({value: 'FIN-WAIT-2'});
+		expect(expected(q(l, 'late-rst'), 'flags', trace)).toMatchObject({flags: ['RST']});
+		expect(allText(byId('four-way-close'))).toMatch(/only ended its own direction with shutdown\(\).*after close\(\), Linux answers late data with an RST/);
+	});
+});
+
+describe('SYN is set on every segment that carries its sender\'s ISN, and on no other', () => {
+	it('in every shipped lesson\'s trace, a segment of a connection has SYN exactly when its seq is its sender\'s ISN', () => {
+		for (const l of lessons) {
+			const trace = run(l.scenario, 1);
+			const injected = new Set(l.scenario.steps.filter(s => s.kind === 'inject').map(s => s.index));
+			trace.steps.forEach((step, k) => {
+				if (injected.has(k)) return;
+				for (const e of trace.events.slice(step.from, step.to)) {
+					if (e.type !== 'segment' || e.flags.includes('RST')) continue;
+					expect(e.flags.includes('SYN') ? e.rel.seq : 'no SYN', `${l.id} step ${k + 1}`).toBe(e.flags.includes('SYN') ? 0 : 'no SYN');
+				}
+			});
+		}
+		expect(expected(q(byId('simultaneous-open'), 'synack'), 'flags', run(byId('simultaneous-open').scenario, 1))).toMatchObject({flags: ['ACK', 'SYN']});
+		expect(allText(byId('handshake-letters'))).toMatch(/SYN is set only on a segment that carries its sender's ISN/);
+	});
+});
+
+describe('tcpdump shows most Linux resets as [R.]; a bare [R] answers a segment that carried an ACK', () => {
+	it('lesson 14\'s resets, and lesson 2\'s words for them', () => {
+		const l = byId('rst');
+		const trace = run(l.scenario, 1);
+		const flags = (id: string) => (expected(q(l, id), 'flags', trace) as {flags: string[]}).flags.join(',');
+		expect(['refused', 'abort-rst', 'unread-rst'].map(flags)).toEqual(['ACK,RST', 'ACK,RST', 'ACK,RST']); // answers a SYN; sent on its own
+		expect(['restart-rst', 'late-write'].map(flags)).toEqual(['RST', 'RST']); // answers data that carried an ACK
+		expect(allText(byId('handshake-numbers'))).toMatch(/\[R\.\] \(RST with ACK\) when Linux refuses a SYN or aborts.*bare \[R\] when it answers a segment that carried an ACK/);
+	});
+});
+
+describe('the SYN queue is bounded by the backlog; tcp_max_syn_backlog counts only with SYN cookies off', () => {
+	const flood = (sysctl: string) => {
+		const trace = run(scenarioFromYaml(`server: { backlog: 128 }\nsysctl: { ${sysctl} }\nsteps:\n  - server: listen\n  - flood: 100\n`, 'flood.yaml'), 1);
+		const e = trace.events.find(x => x.type === 'flood');
+		return e?.type === 'flood' ? e.queued : -1;
+	};
+
+	it('with cookies on, a small tcp_max_syn_backlog does not shrink the queue; with them off it does', () => {
+		expect(flood('tcp_syncookies: 1, tcp_max_syn_backlog: 16')).toBe(100);
+		expect(flood('tcp_syncookies: 0, tcp_max_syn_backlog: 16')).toBeLessThan(16);
+		expect(allText(byId('sysctl-knobs'))).toContain('tcp_max_syn_backlog matters only when SYN cookies are off');
+	});
+
+	it('lesson 15 says how many of its spoofed SYNs were queued and dropped, as its trace has it', () => {
+		const l = byId('syn-flood');
+		const e = run(l.scenario, 1).events.find(x => x.type === 'flood');
+		if (e?.type !== 'flood') throw new Error('no flood');
+		expect(allText(l)).toContain(`so ${e.queued} requests take a place; the other ${e.dropped} SYNs are dropped`);
+	});
+});
+
+describe('a SYN that meets TIME-WAIT with newer numbers opens a new connection (Linux tcp_timewait_state_process)', () => {
+	it('no lesson says that no new connection can use a four-tuple in TIME-WAIT', () => {
+		for (const l of lessons) expect(allText(l), l.id).not.toMatch(/no new connection can (use|reuse)/);
+	});
+
+	it.each(SEEDS)('lesson 8: the server answers SYN,ACK with its old next seq + 65537, the number the explanation computes (seed %i)', seed => {
+		const l = byId('time-wait');
+		const trace = run(l.scenario, seed);
+		const synack = expected(q(l, 'tw-syn'), 'flags', trace);
+		expect(synack).toMatchObject({flags: ['ACK', 'SYN']});
+		const reconnect = trace.steps[stepOf(l, 'reconnect')]!;
+		const seg = trace.events.slice(reconnect.from, reconnect.to).find((e): e is SegmentEvent => e.type === 'segment' && e.from === 'server')!;
+		const old = trace.steps[stepOf(l, 'a-second')]!.after.server;
+		expect(old.state).toBe('TIME-WAIT');
+		expect(seg.seq).toBe((old.sndNxt + 65537) >>> 0);
+		const said = fillTemplate(q(l, 'tw-syn').explain, isnValues({trace}));
+		expect(said).toContain(`${old.sndNxt} + 65537 = ${seg.seq}`);
+		expect(expected(q(l, 'tw-reopened'), 'state', trace)).toMatchObject({value: 'ESTABLISHED'});
+	});
+});
+
+describe('lesson 13: the first retransmission of the FIN, about 200 ms (204 ms on loopback)', () => {
+	it('the ms the text states is the trace\'s retransmission timer', () => {
+		const l = byId('lost-last-ack');
+		const trace = run(l.scenario, 1);
+		const rto = timersSet(trace, 'retransmit', stepOf(l, 'server-fin')).filter(e => e.endpoint === 'server').map(e => e.duration!);
+		expect(rto).toEqual([0.204]);
+		expect(allText(l)).toContain('204 ms here');
+		expect(allText(byId('myth-busters'))).toContain('204 ms on loopback');
+	});
+});

@@ -2,8 +2,8 @@
 // as Linux's socket API does them (listen, connect, send, read, shutdown, close, SO_LINGER 0).
 import {type Ctx, type Emit, type Tcb, flush, newTcb, sendActiveReset, sendNew, setState, setTimer, stopTimer, takeIsn} from './endpoint.js';
 
-export type CallName = 'listen' | 'connect' | 'accept' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'crash' | 'poweroff' | 'keepalive';
-export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'accept', 'send', 'read', 'close', 'shutdown', 'abort', 'crash', 'poweroff', 'keepalive'];
+export type CallName = 'listen' | 'connect' | 'accept' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'exit' | 'crash' | 'poweroff' | 'keepalive';
+export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'accept', 'send', 'read', 'close', 'shutdown', 'abort', 'exit', 'crash', 'poweroff', 'keepalive'];
 
 export type Call = {
 	readonly name: CallName;
@@ -52,6 +52,7 @@ function dispatch(tcb: Tcb, call: Call, ctx: Ctx, iss?: number): string {
 		case 'send': return send(tcb, call.bytes ?? 0, ctx, call.more === true);
 		case 'read': return read(tcb);
 		case 'close': return close(tcb, ctx);
+		case 'exit': return tcb.orphan ? 'ok' : close(tcb, ctx); // the process's sockets (sockets.ts); here, the one
 		case 'shutdown': return shutdown(tcb, ctx);
 		case 'abort': return abort(tcb, ctx);
 		case 'crash': return crash(tcb, ctx);
@@ -120,6 +121,11 @@ function read(tcb: Tcb): string {
 	if (tcb.peerFin) return 'EOF'; // RFC 9293 3.10.3: after the peer's FIN, RECEIVE reports "connection closing"
 	if (tcb.error) return tcb.error;
 	return tcb.state === 'ESTABLISHED' || tcb.state.startsWith('FIN-WAIT') ? 'EAGAIN' : 'ENOTCONN';
+}
+
+/** close() as the kernel does it for a process that exits (do_exit → fput → tcp_close): FIN, or RST with data unread. */
+export function closeSocket(tcb: Tcb, ctx: Ctx): void {
+	if (!tcb.orphan) close(tcb, ctx);
 }
 
 function close(tcb: Tcb, ctx: Ctx): string {

@@ -1,7 +1,7 @@
 // The world: two endpoints, the network between them and the clock. Deterministic: nothing reads
 // a wall clock or Math.random. These functions change the world they are given (run() owns the
 // one it creates); step() in run.ts is the pure form: step(world, event) → world' and its events.
-import {type Call, applyCall, callText, disconnect, freshSocket} from './calls.js';
+import {type Call, applyCall, callText, closeSocket, disconnect, freshSocket} from './calls.js';
 import {type Ctx, type Emit, type Snapshot, type Tcb, type TimerKind, newTcb, setState, setTimer, snapshot} from './endpoint.js';
 import {type Flight, type NetRule, fateOf, takeRule} from './network.js';
 import {type Profile, type Sysctls} from './profiles.js';
@@ -191,16 +191,11 @@ function serverCall(w: World, c: Call, conn?: number, client = ''): string {
 	if (c.name === 'accept' || (c.name === 'close' && c.listener)) {
 		if (!l || l.state !== 'LISTEN') return traceCall(w, l ?? w.eps.server, c, 'EINVAL');
 		if (c.name === 'accept') return traceCall(w, l, c, accept(w, c));
-		// Linux inet_csk_listen_stop: the listener closes; connections nobody accepted are reset (tcp_disconnect), requests dropped.
-		const waiting = acceptQueue(w);
-		const requests = w.socks.filter(s => s.side === 'server' && s !== l && s.listenerGen === w.listenerGen && s.state === 'SYN-RECEIVED' && s.passive);
 		traceCall(w, l, c, 'ok');
-		l.synQueue = [];
-		setState(l, 'CLOSED', 'close', ctxFor(w, l));
-		for (const r of requests) setState(r, 'CLOSED', 'listener closed', ctxFor(w, r));
-		for (const s of waiting) disconnect(s, 'listener closed', ctxFor(w, s)); // inet_child_forget
+		closeListener(w, l, 'close');
 		return 'ok';
 	}
+	if (c.name === 'exit' && client === '') return exit(w, c);
 	const tcb = client === '' ? w.eps.server : serverEnd(w, client);
 	if (c.name === 'poweroff' || c.name === 'crash') return hostDown(w, tcb, c);
 	if (tcb !== l) tcb.accepted = true; // a call on a connection implies the accept() it needs
@@ -209,6 +204,31 @@ function serverCall(w: World, c: Call, conn?: number, client = ''): string {
 		w.ports[tcb.conn] ??= w.eps.client.port;
 	}
 	return applyCall(tcb, c, ctxFor(w, tcb));
+}
+
+/** Linux inet_csk_listen_stop: the listener closes; connections nobody accepted are reset (tcp_disconnect), requests dropped. */
+function closeListener(w: World, l: Tcb, cause: string): void {
+	const waiting = acceptQueue(w);
+	const requests = w.socks.filter(s => s.side === 'server' && s !== l && s.listenerGen === w.listenerGen && s.state === 'SYN-RECEIVED' && s.passive);
+	l.synQueue = [];
+	setState(l, 'CLOSED', cause, ctxFor(w, l));
+	for (const r of requests) setState(r, 'CLOSED', 'listener closed', ctxFor(w, r));
+	for (const s of waiting) disconnect(s, 'listener closed', ctxFor(w, s)); // inet_child_forget
+}
+
+/**
+ * The server's process exits or is killed: its kernel closes every socket the process held, in descriptor order —
+ * the listener (resetting what nobody accepted), then each accepted connection (FIN, or RST with data unread).
+ * The server's current connection counts as accepted: a process that served it had accept()ed it.
+ */
+function exit(w: World, c: Call): string {
+	const l = w.listener;
+	const current = w.eps.server;
+	if (current !== l && live(current)) current.accepted = true;
+	traceCall(w, current, c, 'ok');
+	if (l?.state === 'LISTEN') closeListener(w, l, 'exit');
+	for (const s of w.socks.filter(t => t.side === 'server' && t !== l && t.accepted && live(t))) closeSocket(s, ctxFor(w, s));
+	return 'ok';
 }
 
 /** "server A": the server's socket of client A's latest connection (the server's current one if it has none). */

@@ -165,7 +165,7 @@ steps:
   - server: listen
   - client: connect
   - wait: 320ms
-  - server: close          # the process is killed: its kernel closes the socket
+  - server: exit           # the process is killed: its kernel closes its sockets
   - client: read
   - wait: 200ms
   - client: send 10`},
@@ -174,7 +174,7 @@ steps:
   - client: connect
   - client: send 100
   - wait: 312ms
-  - server: close          # killed with 100 bytes unread: RST instead of FIN`},
+  - server: exit           # killed with 100 bytes unread: RST instead of FIN`},
 	{name: 'reboot', yaml: `steps:
   - server: listen
   - client: connect

@@ -54,11 +54,12 @@ export async function explainCommand(args: Args, io: Io, stdin: NodeJS.ReadableS
 }
 
 function printJson(io: Io, header: ConnectionEvent, events: readonly ExplainEvent[], absolute: boolean): void {
+	const lines = events.map(e => explainJson(e, absolute));
 	if (!printed.has(header)) {
 		printed.add(header);
-		io.out(explainJson(header, absolute));
+		lines.unshift(explainJson(header, absolute));
 	}
-	for (const e of events) io.out(explainJson(e, absolute));
+	if (lines.length > 0) io.out(lines.join('\n')); // one write a connection, not one a line
 }
 
 const printed = new WeakSet<ConnectionEvent>();

@@ -19,6 +19,7 @@ const MAX_LIVE = 20_000;
 const SWEEP_EVERY = 4096;
 
 type Live = {
+	readonly key: string;
 	readonly model: Model;
 	readonly header: ConnectionEvent;
 	readonly client: string;
@@ -94,7 +95,7 @@ export class Splitter {
 		const server = senderIsClient ? dst : src;
 		const conn = ++this.conns;
 		const c: Live = {
-			model: newModel(conn), client, obs: [], lastT: 0, told: false, ended: false, fins: 0, synSeq: {}, synced: {},
+			key, model: newModel(conn), client, obs: [], lastT: 0, told: false, ended: false, fins: 0, synSeq: {}, synced: {},
 			header: {type: 'connection', conn, client, server, ...(syn ? {} : {midConnection: true})},
 		};
 		this.live.set(key, c);
@@ -117,7 +118,7 @@ export class Splitter {
 		endNotes(c.model, !reused && this.ended);
 		this.emit(c, c.model.events.slice(), true);
 		c.obs = [];
-		for (const [key, v] of this.live) if (v === c) this.live.delete(key);
+		if (this.live.get(c.key) === c) this.live.delete(c.key);
 	}
 
 	private emit(c: Live, events: readonly ExplainEvent[], last: boolean): void {

@@ -10,12 +10,12 @@ export type DrawOptions = {readonly absolute: boolean; readonly columns: number}
 const headed = new WeakSet<ConnectionEvent>();
 
 export function drawConnection(io: Io, header: ConnectionEvent, events: readonly ExplainEvent[], o: DrawOptions): void {
+	const lines = connectionLines(events, o);
 	if (!headed.has(header)) {
 		headed.add(header);
-		io.out('');
-		io.out(`connection ${header.conn}: client ${header.client} → server ${header.server}${header.midConnection ? ' (the capture starts mid-connection)' : ''}`);
+		lines.unshift('', `connection ${header.conn}: client ${header.client} → server ${header.server}${header.midConnection ? ' (the capture starts mid-connection)' : ''}`);
 	}
-	for (const line of connectionLines(events, o)) io.out(line);
+	io.out(lines.join('\n')); // one write a connection, not one a line
 }
 
 /** The ladder's lines with the notes placed under their rows. */

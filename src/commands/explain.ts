@@ -44,7 +44,7 @@ export async function explainCommand(args: Args, io: Io, stdin: NodeJS.ReadableS
 	for (const [server, n] of halfOpen) {
 		if (n < FLOOD) continue;
 		const text = `${n} half-open connections to ${server}: the pattern of a SYN flood (spoofed SYNs fill the SYN queue)`;
-		if (args.json) io.out(JSON.stringify({type: 'note', t: null, endpoint: 'server', conn: 0, note: text, lesson: 'syn-flood'}));
+		if (args.json) io.out(JSON.stringify({type: 'note', t: splitter.seconds, endpoint: 'server', conn: 0, note: text, lesson: 'syn-flood'}));
 		else io.out(`${text} · lesson syn-flood`);
 	}
 	for (const w of result.warnings) io.err(w);

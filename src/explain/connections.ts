@@ -46,6 +46,11 @@ export class Splitter {
 
 	constructor(private readonly sink: Sink) {}
 
+	/** Seconds from the first packet to the latest. */
+	get seconds(): number {
+		return this.nowT / 1e6;
+	}
+
 	/** Connections seen so far. */
 	get connections(): number {
 		return this.conns;

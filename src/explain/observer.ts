@@ -92,8 +92,10 @@ function ignoredReset(m: Model, obs: readonly Observation[], i: number): Lost | 
 
 function lostNote(m: Model, o: Observation, v: Lost, obs: readonly Observation[]): void {
 	const again = v.again === undefined ? '' : ` (sent again at ${secondsOf(obs[v.again]!.t).toFixed(3)} s)`;
+	const receiver = m.tcb[peerOf(o.from)].state;
 	const lesson = o.seg.ctl === 'SYN' ? (o.seg.ack === null || v.why !== 'never answered' ? 'lost-handshake' : 'syn-flood')
-		: o.seg.ctl === 'FIN' || (o.seg.len === 0 && o.seg.ctl === null) ? 'lost-close' : undefined;
+		: receiver === 'LAST-ACK' ? 'lost-last-ack' : receiver === 'SYN-RECEIVED' ? 'lost-handshake'
+			: o.seg.ctl === 'FIN' || (o.seg.len === 0 && o.seg.ctl === null) ? 'lost-close' : undefined;
 	note(m, o.from, `lost: ${v.why}${again}`, lesson);
 }
 

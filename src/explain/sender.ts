@@ -2,7 +2,7 @@
 // simulator already predicted, or the application call the segment implies (a SYN is connect(), a
 // FIN close() or shutdown(), an RST that answers nothing an abort), or a timer's retransmission.
 import {finQueued, sendAck, sendNew, setState} from '../sim/endpoint.js';
-import {type Segment, peerOf} from '../sim/segment.js';
+import {peerOf} from '../sim/segment.js';
 import {seqAdd, seqDiff, seqGt, seqLe, seqLt} from '../sim/seq.js';
 import {fireTimer} from '../sim/timers.js';
 import {type Model, call, ctxOf, deliver, note} from './model.js';
@@ -18,7 +18,7 @@ export function sent(m: Model, o: Observation): void {
 	const predicted = m.predicted[side];
 	m.predicted[side] = []; // whatever it sends now replaces what was predicted
 	const match = predicted.find(p => p.ctl === s.ctl && (s.ctl === 'RST' || (p.seq === s.seq && p.len === s.len && (p.ack === null) === (s.ack === null))));
-	if (match) return answered(m, o, match);
+	if (match) return answered(m, o);
 	if (s.ctl === 'SYN') return sentSyn(m, o);
 	if (s.ctl === 'RST') return sentRst(m, o);
 	if (!SYNCHRONIZED.has(a.state)) {
@@ -56,7 +56,7 @@ export function sent(m: Model, o: Observation): void {
 }
 
 /** The simulator predicted this segment: an answer to what arrived (or a delayed ACK). */
-function answered(m: Model, o: Observation, _p: Segment): void {
+function answered(m: Model, o: Observation): void {
 	if (o.seg.ctl !== 'RST') return;
 	const state = m.tcb[o.from].state;
 	note(m, o.from, state === 'CLOSED' || state === 'LISTEN' ? 'RST: no socket for this segment (a closed port, or a host that lost the connection)'

@@ -89,13 +89,14 @@ async function main(argv: readonly string[]): Promise<number> {
 	const ui = (args.command === 'menu' || args.command === 'start') && interactive(args, env);
 	// The interactive menu loads the YAML parser and conf after its first frame; --help and --version
 	// need neither; every other command loads them now.
-	const later = (ui && args.command === 'menu') || args.command === 'help' || args.command === 'version';
+	const later = (ui && args.command === 'menu') || args.command === 'help' || args.command === 'version' || args.command === 'explain';
 	if (!ui) endOnSignals(() => reader); // the interactive tutor saves and leaves on its own (ui/run.tsx)
 	if (!later) await loadLibraries();
 	switch (args.command) {
 		case 'help': io.out(HELP); return 0;
 		case 'version': io.out(VERSION); return 0;
 		case 'trace': return traceCommand(args, io, randomSeed);
+		case 'explain': return (await import('./commands/explain.js')).explainCommand(args, io); // loaded only when run
 		case 'check': return checkCommand(args, io, SHIPPED);
 		case 'list': return listCommand(args, io, (await catalogFor(args, io)).entries, toldStore());
 		case 'progress': return progressCommand(args, io, (await catalogFor(args, io)).entries, toldStore());

@@ -4,6 +4,8 @@
 // 3. the simulator: lessons × seeds checked per second by `check` (target: all lessons, 200 seeds, < 2 s)
 // 4. the simulator's cost as scenarios grow: time per 100,000 segments (target < 1 s) and how time grows
 //    when the steps double (2.0× is linear). `npm run bench -- --sim` measures only this.
+// 5. explain on a generated 100 MB capture (and a tenth of it): packets per second and peak memory,
+//    which must not grow with the file (it streams). `npm run bench -- --explain` measures only this.
 import {execFileSync, spawn} from 'node:child_process';
 import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
 import {cpus, tmpdir} from 'node:os';
@@ -56,6 +58,22 @@ async function simulatorCost(work) {
 	return rows.map(r => ({...r, msPer100k: (r.ms * 100_000) / r.segments, ok: (r.ms * 100_000) / r.segments < 1000 && r.growth < 3}));
 }
 
+/** 5. Bundle scripts/bench/explain-cost.ts and run it on the built CLI: one row per size and output form. */
+async function explainCost(work) {
+	const script = join(work, 'explain-cost.mjs');
+	await build({entryPoints: [join(root, 'scripts/bench/explain-cost.ts')], outfile: script, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning'});
+	const mb = Number(process.env.BENCH_EXPLAIN_MB ?? 100);
+	return JSON.parse(execFileSync('node', [script, join(root, 'dist/cli.js'), work, String(mb)], {env, encoding: 'utf8'}));
+}
+
+function printExplainCost(rows) {
+	const small = Math.max(...rows.filter(r => r.megabytes < rows.at(-1).megabytes).map(r => r.peakMb));
+	for (const r of rows) {
+		const ok = r.peakMb <= Math.max(150, 1.5 * small);
+		console.log(`| explain ${r.mode}: ${r.megabytes} MB capture, ${r.packets} packets, ${r.connections} connections | ${(r.ms / 1000).toFixed(2)} s (CPU ${(r.cpuMs / 1000).toFixed(2)} s) | | ${r.packetsPerSecond} packets/s (${r.packetsPerCpuSecond} per CPU second), peak ${r.peakMb} MB | memory flat in file size ${ok ? '✓' : '✗'} |`);
+	}
+}
+
 function printSimulatorCost(rows) {
 	const f = n => n.toFixed(2);
 	for (const r of rows) {
@@ -65,6 +83,15 @@ function printSimulatorCost(rows) {
 
 async function main() {
 	const work = mkdtempSync(join(tmpdir(), 'tcp-tutor-bench-'));
+	if (process.argv.includes('--explain')) {
+		execFileSync('npm', ['run', 'build', '--silent'], {cwd: root, stdio: 'inherit'});
+		const rows = await explainCost(work);
+		console.log('| measure | tcp-tutor | baseline | figure | target |\n|---|---|---|---|---|');
+		printExplainCost(rows);
+		console.log(`\n${JSON.stringify({machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`, explain: rows})}`);
+		rmSync(work, {recursive: true, force: true});
+		return;
+	}
 	if (process.argv.includes('--sim')) {
 		const sim = await simulatorCost(work);
 		console.log('| measure | tcp-tutor | baseline | figure | target |\n|---|---|---|---|---|');
@@ -114,6 +141,7 @@ async function main() {
 	for (let i = 0; i < Math.min(RUNS, 5); i++) checks.push(await timeIt(() => execFileSync('node', [join(root, 'dist/cli.js'), 'check', '--seeds', '200'], {env, stdio: 'ignore'})));
 	const checkMs = median(checks);
 	const sim = await simulatorCost(work);
+	const explain = await explainCost(work);
 
 	const result = {
 		machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
@@ -122,6 +150,7 @@ async function main() {
 		npx: {npxSeconds: median(npx) / 1000, npmVersionSeconds: median(npmV) / 1000, target: 1.5, ok: median(npx) / 1000 <= 1.5},
 		check: {lessons, seeds: 200, seconds: checkMs / 1000, lessonSeedsPerSecond: Math.round((lessons * 200) / (checkMs / 1000)), target: 2, ok: checkMs / 1000 < 2},
 		simulator: sim,
+		explain,
 	};
 	const f = n => n.toFixed(2);
 	console.log(`machine: ${result.machine}; medians of ${RUNS} runs\n`);
@@ -131,6 +160,7 @@ async function main() {
 	console.log(`| npx --yes ./tarball --version | ${f(result.npx.npxSeconds)} s | ${f(result.npx.npmVersionSeconds)} s (npm --version) | ${f(result.npx.npxSeconds)} s | ≤ 1.5 s ${result.npx.ok ? '✓' : '✗'} |`);
 	console.log(`| check: ${lessons} lessons × 200 seeds | ${f(result.check.seconds)} s | | ${result.check.lessonSeedsPerSecond} lesson-seeds/s | < 2 s ${result.check.ok ? '✓' : '✗'} |`);
 	printSimulatorCost(sim);
+	printExplainCost(explain);
 	console.log(`\n${JSON.stringify(result)}`);
 	rmSync(work, {recursive: true, force: true});
 }

@@ -8,6 +8,7 @@ Usage
   tcp-tutor start LESSON       open one lesson (by id, e.g. handshake-letters)
   tcp-tutor list               list the lessons and your progress
   tcp-tutor trace FILE         run a scenario file and print its trace
+  tcp-tutor explain FILE       explain a pcap or pcapng capture: connections, states, what each segment is
   tcp-tutor check [DIR...]     check lesson files against the simulator (default: the shipped ones)
   tcp-tutor progress           show your progress
   tcp-tutor reset [LESSON]     forget your progress (asks first)
@@ -18,8 +19,9 @@ Options
   --restart         start the lesson over instead of resuming it
   --lessons DIR     also load the lessons in DIR (may be repeated)
   --no-color        no colours (also: NO_COLOR=1)
-  --json            machine-readable output (list, trace, progress)
+  --json            machine-readable output (list, trace, explain, progress)
   --relative        trace: seq/ack relative to each side's ISN, as Wireshark shows them
+  --absolute        explain: seq/ack as captured (default: relative to each side's ISN)
   --profile NAME    trace: run the scenario with this profile (linux or textbook)
   --seeds N         check: seeds to try per lesson (default 200)
   --export FILE     progress: write your progress to FILE
@@ -36,12 +38,13 @@ Environment
 Exit codes: 0 done, 1 error, 2 bad usage or malformed input.`;
 
 export type Args = {
-	readonly command: 'menu' | 'start' | 'list' | 'trace' | 'check' | 'progress' | 'reset' | 'help' | 'version';
+	readonly command: 'menu' | 'start' | 'list' | 'trace' | 'explain' | 'check' | 'progress' | 'reset' | 'help' | 'version';
 	readonly positionals: readonly string[];
 	readonly plain: boolean;
 	readonly color: boolean;
 	readonly json: boolean;
 	readonly relative: boolean;
+	readonly absolute: boolean;
 	readonly restart: boolean;
 	readonly yes: boolean;
 	readonly seed?: number;
@@ -55,7 +58,7 @@ export type Args = {
 /** A mistake on the command line: exit code 2 with this message. */
 export class UsageError extends Error {}
 
-const COMMANDS = ['start', 'list', 'trace', 'check', 'progress', 'reset'] as const;
+const COMMANDS = ['start', 'list', 'trace', 'explain', 'check', 'progress', 'reset'] as const;
 
 const MAX_SEED = 2 ** 32 - 1;
 const MAX_SEEDS = 100_000;
@@ -103,7 +106,7 @@ export function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
 			args: joinNegativeNumbers(argv), allowPositionals: true, strict: true,
 			options: {
 				plain: {type: 'boolean'}, 'no-color': {type: 'boolean'}, color: {type: 'boolean'}, json: {type: 'boolean'},
-				relative: {type: 'boolean'}, restart: {type: 'boolean'}, yes: {type: 'boolean', short: 'y'},
+				relative: {type: 'boolean'}, absolute: {type: 'boolean'}, restart: {type: 'boolean'}, yes: {type: 'boolean', short: 'y'},
 				seed: {type: 'string'}, seeds: {type: 'string'}, profile: {type: 'string'}, lessons: {type: 'string', multiple: true},
 				export: {type: 'string'}, import: {type: 'string'}, help: {type: 'boolean', short: 'h'}, version: {type: 'boolean', short: 'v'},
 			},
@@ -123,7 +126,7 @@ export function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
 	const noColor = v['no-color'] === true || (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') || env['TERM'] === 'dumb';
 	return {
 		command, positionals: rest, plain: v.plain === true, color: v.color === true || !noColor, json: v.json === true,
-		relative: v.relative === true, restart: v.restart === true, yes: v.yes === true,
+		relative: v.relative === true, absolute: v.absolute === true, restart: v.restart === true, yes: v.yes === true,
 		...(v.seed === undefined ? {} : {seed: number('seed', v.seed, 0, MAX_SEED)}),
 		// Zero seeds would check nothing and report success.
 		...(v.seeds === undefined ? {} : {seeds: number('seeds', v.seeds, 1, MAX_SEEDS)}),

@@ -4,7 +4,7 @@
 import type {Side} from '../sim/segment.js';
 import {ACK, FIN, RST, SYN, type TcpPacket} from './decode.js';
 import {type ConnectionEvent, type ExplainEvent, endpointText} from './events.js';
-import {type Model, advance, newModel} from './model.js';
+import {type Model, advance, endTimeWait, newModel} from './model.js';
 import {type Observation, observation} from './observation.js';
 import {endNotes, observe} from './observer.js';
 
@@ -69,7 +69,7 @@ export class Splitter {
 			const from: Side = c.client === src ? 'client' : 'server';
 			const other = c.synSeq[from] !== undefined && c.synSeq[from] !== p.seq && !c.synced[from];
 			if (c.ended || other || (c.synSeq[from] === undefined && c.synced[from])) {
-				this.commit(c, true);
+				this.commit(c, from);
 				c = undefined;
 			}
 		}
@@ -89,7 +89,7 @@ export class Splitter {
 	/** The end of the capture: every connection still held is explained, in the order they began. */
 	finish(): void {
 		this.ended = true;
-		for (const c of [...this.live.values()].sort((a, b) => a.model.conn - b.model.conn)) this.commit(c, false);
+		for (const c of [...this.live.values()].sort((a, b) => a.model.conn - b.model.conn)) this.commit(c);
 	}
 
 	private open(p: TcpPacket, src: string, dst: string, key: string): Live {
@@ -116,11 +116,12 @@ export class Splitter {
 		this.emit(c, events, false);
 	}
 
-	private commit(c: Live, reused: boolean): void {
-		// `reused`: a new SYN on the same four-tuple ends this connection's record.
+	private commit(c: Live, newSynFrom?: Side): void {
+		// `newSynFrom`: a new SYN on the same four-tuple (from that side) ends this connection's record, and its TIME-WAIT.
 		observe(c.model, c.obs);
 		advance(c.model, this.nowT); // timers run to where the capture is (TIME-WAIT's 60 s …)
-		endNotes(c.model, !reused && this.ended);
+		if (newSynFrom) endTimeWait(c.model, newSynFrom);
+		endNotes(c.model, newSynFrom === undefined && this.ended);
 		this.emit(c, c.model.events.slice(), true);
 		c.obs = [];
 		if (this.live.get(c.key) === c) this.live.delete(c.key);
@@ -135,10 +136,10 @@ export class Splitter {
 	/** Let go of connections idle long enough (or, when too many are held, the longest idle). */
 	private sweep(force = false): void {
 		const idle = [...this.live.values()].filter(c => this.nowT - c.lastT > (c.ended ? IDLE_ENDED : IDLE_OPEN));
-		for (const c of idle) this.commit(c, false);
+		for (const c of idle) this.commit(c);
 		if (force && this.live.size > MAX_LIVE) {
 			const oldest = [...this.live.values()].sort((a, b) => a.lastT - b.lastT).slice(0, this.live.size - MAX_LIVE / 2);
-			for (const c of oldest) this.commit(c, false);
+			for (const c of oldest) this.commit(c);
 		}
 	}
 }

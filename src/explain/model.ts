@@ -3,7 +3,7 @@
 // state changes into trace events and keeps the segments a side would send as predictions. Nothing
 // here decides a TCP rule: the model is the simulator, told what the capture shows each side did.
 import {type Call, applyCall} from '../sim/calls.js';
-import {type Ctx, type Emit, type Tcb, type TimerKind, newTcb} from '../sim/endpoint.js';
+import {type Ctx, type Emit, type Tcb, type TimerKind, newTcb, setState} from '../sim/endpoint.js';
 import {DEFAULT_SYSCTLS, PROFILES, type Sysctls} from '../sim/profiles.js';
 import {receive} from '../sim/receive.js';
 import {type Segment, type Side} from '../sim/segment.js';
@@ -100,4 +100,16 @@ export function advance(m: Model, until: number): void {
 		fireTimer(m.tcb[due.side], due.kind, ctxOf(m, due.side, true, m.now));
 	}
 	m.now = Math.max(m.now, until);
+}
+
+/**
+ * A new SYN on this four-tuple ends the connection's TIME-WAIT, as the simulator's sockets do: the side that receives it
+ * (Linux tcp_timewait_state_process, TCP_TW_SYN), or the side that sends it, whose connect() took the port over (tcp_tw_reuse).
+ */
+export function endTimeWait(m: Model, synFrom: Side): void {
+	for (const side of ['client', 'server'] as const) {
+		if (m.tcb[side].state !== 'TIME-WAIT') continue;
+		const cause = side === synFrom ? 'port taken over by connect (tcp_tw_reuse)' : 'recv SYN in TIME-WAIT';
+		setState(m.tcb[side], 'CLOSED', cause, ctxOf(m, side, true, m.now));
+	}
 }

@@ -18,7 +18,7 @@ export function check(s: Session, q: Question, exp: Expected, typed: string): bo
 			const f = parseFlags(text);
 			return f === undefined ? undefined : sameFlags(f, exp.flags);
 		}
-		case 'seq': case 'ack': case 'len': case 'count': {
+		case 'seq': case 'ack': case 'len': case 'count': case 'syn-queue': case 'accept-queue': {
 			const seg = segmentOf(s, q);
 			// "isn" is the ISN the number counts from: the sender's for seq, the receiver's for ack.
 			const self: Side | undefined = exp.field === 'seq' ? seg?.from : exp.field === 'ack' ? seg?.to : undefined;
@@ -69,7 +69,7 @@ export function showExpected(s: Session, q: Question, f: Field): string {
 		case 'flags': return showFlags(e.flags);
 		// A number before its connection's ISN wraps around in relative numbers (an old segment): say the absolute one too.
 		case 'seq': case 'ack': return !s.relative ? String(e.value) : e.relative >= 2 ** 31 ? `${e.relative} (${e.value} absolute)` : String(e.relative);
-		case 'len': case 'count': return String(e.value);
+		case 'len': case 'count': case 'syn-queue': case 'accept-queue': return String(e.value);
 		case 'duration': return `${e.value} s`;
 		case 'timer': return e.any.join(' or ');
 		case 'acked': return e.value ? 'yes' : 'no';
@@ -83,7 +83,7 @@ export function formatHelp(f: Field): string {
 		case 'flags': return 'flags such as SYN, SYN+ACK, ACK, FIN+ACK, RST';
 		// The examples are no lesson's answer: typing something unreadable must not reveal one.
 		case 'seq': case 'ack': return 'a number such as 4242, or x+123 / y+123 with x the client\'s ISN and y the server\'s';
-		case 'len': case 'count': return 'a whole number';
+		case 'len': case 'count': case 'syn-queue': case 'accept-queue': return 'a whole number';
 		case 'sender': return 'client or server';
 		case 'state': return `a state: ${STATES.join(', ')}`;
 		case 'timer': return 'retransmit, delayed-ack, time-wait, fin-wait-2, keepalive or none';
@@ -97,7 +97,7 @@ export function formatHelp(f: Field): string {
 export const FIELD_LABELS: Readonly<Record<Field, string>> = {
 	flags: 'Flags', seq: 'Sequence number (seq)', ack: 'Acknowledgment number (ack)', len: 'Data length (len)',
 	sender: 'Who sends it', state: 'State', acked: 'Acknowledged everything received?', timer: 'Timer', duration: 'Duration (seconds)',
-	count: 'Number of segments', claim: 'True or false',
+	count: 'Number of segments', 'syn-queue': 'SYN queue (half-open connections)', 'accept-queue': 'Accept queue (waiting for accept())', claim: 'True or false',
 };
 
 /** The choices a select list offers for a field (text fields return undefined). */

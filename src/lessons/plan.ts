@@ -23,6 +23,8 @@ export type Mask = {readonly endpoints: readonly Side[]; readonly from: number; 
 
 const isSegmentField = (f: string) => (SEGMENT_FIELDS as readonly string[]).includes(f);
 const ENDPOINT_FIELDS: readonly string[] = ['state', 'timer', 'duration', 'acked'];
+/** The listener's queues are the server's: a question about them hides the server's changes in its moment (SYN-RECEIVED, ESTABLISHED …). */
+const QUEUE_FIELDS: readonly string[] = ['syn-queue', 'accept-queue'];
 
 /** Is the question asked before its segment is shown (a prediction of that segment)? */
 export function askedBefore(q: Question): boolean {
@@ -36,7 +38,11 @@ export function isCountQuestion(q: Question): boolean {
 
 /** Does the question ask about an endpoint's state or timers (whose changes it must hide)? */
 function asksEndpoint(q: Question): boolean {
-	return q.endpoint !== undefined && (q.ask.some(f => ENDPOINT_FIELDS.includes(f)) || (q.claim !== undefined && ENDPOINT_FIELDS.includes(q.claim.field)));
+	return asksQueue(q) || (q.endpoint !== undefined && (q.ask.some(f => ENDPOINT_FIELDS.includes(f)) || (q.claim !== undefined && ENDPOINT_FIELDS.includes(q.claim.field))));
+}
+
+function asksQueue(q: Question): boolean {
+	return q.ask.some(f => QUEUE_FIELDS.includes(f)) || (q.claim !== undefined && QUEUE_FIELDS.includes(q.claim.field));
 }
 
 /** Plan the beats: each step's story, its count predictions, then for each of its segments the questions before it, the reveal, the questions after; the step's own questions last. */
@@ -58,7 +64,7 @@ export function planBeats(lesson: Lesson, trace: Trace): Beat[] {
 			const asksSender = q.ask.includes('sender') || q.claim?.field === 'sender';
 			mask = {endpoints: asksSender ? ['client', 'server'] : [seg.from], from: Math.max(from, cause + 1), to: segment!};
 		} else if (asksEndpoint(q)) {
-			const ep = q.endpoint!;
+			const ep = asksQueue(q) ? 'server' : q.endpoint!;
 			const start = Math.max(from, lastCut[ep] ?? 0);
 			mask = {endpoints: [ep], from: Math.min(start, shown), to: shown};
 			lastCut[ep] = shown;

@@ -10,7 +10,7 @@ import {seqSum, showSum} from './seq-sums.js';
 /** The expected value of one field. Numbers carry both forms; `any` lists every accepted value. */
 export type Expected =
 	| {readonly field: 'flags'; readonly flags: SegmentEvent['flags']}
-	| {readonly field: 'seq' | 'ack' | 'len' | 'count'; readonly value: number; readonly relative: number}
+	| {readonly field: 'seq' | 'ack' | 'len' | 'count' | 'syn-queue' | 'accept-queue'; readonly value: number; readonly relative: number}
 	| {readonly field: 'sender'; readonly value: Side}
 	| {readonly field: 'state'; readonly value: Snapshot['state']}
 	| {readonly field: 'timer'; readonly any: readonly (TimerKind | 'none')[]}
@@ -77,6 +77,13 @@ function resolveField(q: Question, field: Exclude<Field, 'claim'>, pos: Position
 			if (!t || (q.timer === undefined && timers.length > 1)) throw new NoAnswer(`no single ${q.timer ?? ''} timer runs on the ${q.endpoint} after step ${q.step + 1}`.replace('  ', ' '));
 			return {field, value: t.duration};
 		}
+		case 'syn-queue': case 'accept-queue': {
+			// The listener's queues as `ss -lnt` shows them (the accept queue is Recv-Q) once the position is reached.
+			const queues = pos.after.server.queues;
+			if (!queues) throw new NoAnswer(`no listener is listening after step ${q.step + 1}, so it has no queues`);
+			const n = field === 'syn-queue' ? queues.syn : queues.accept;
+			return {field, value: n, relative: n};
+		}
 		case 'count': {
 			let n = 0;
 			for (let i = q.step; i <= (q.through ?? q.step); i++) n += segmentsOf(trace, i).length;
@@ -91,7 +98,7 @@ function evaluateClaim(q: Question, claim: Claim, trace: Trace): boolean {
 	switch (e.field) {
 		case 'flags': return showFlags(e.flags) === String(claim.equals).toUpperCase().replace(/[\s+]/g, ',');
 		case 'timer': return e.any.includes(claim.equals as never);
-		case 'seq': case 'ack': case 'len': case 'count': return e.value === claim.equals;
+		case 'seq': case 'ack': case 'len': case 'count': case 'syn-queue': case 'accept-queue': return e.value === claim.equals;
 		default: return e.value === claim.equals;
 	}
 }
@@ -121,6 +128,8 @@ export const RULES: Readonly<Record<Field, string>> = {
 	timer: 'Which timer guards what this endpoint waits for now: an ACK (retransmit), its own ACK owed (delayed-ack), old duplicates (time-wait), or a FIN that may never come (fin-wait-2)?',
 	duration: 'TIME-WAIT lasts 2×MSL (Linux fixes it at 60 s); an orphaned FIN-WAIT-2 lasts tcp_fin_timeout (60 s by default); the RTO starts at 1 s, is 200 ms on an established Linux connection, and doubles on each retry; a delayed ACK waits up to 40 ms.',
 	count: 'Count every segment put on the wire, lost ones included.',
+	'syn-queue': 'The SYN queue holds the half-open connections: each SYN answered with a SYN,ACK whose final ACK has not been taken yet (a flood\'s spoofed ones too), until it is ACKed or its SYN,ACK retries run out.',
+	'accept-queue': 'The accept queue holds the connections whose handshake is complete and that the application has not accept()ed yet. It counts as full when more than the backlog wait (min(backlog, somaxconn)), so backlog + 1 fit.',
 	claim: 'Check the claim against what the trace shows, not against what blog posts say.',
 };
 
@@ -158,6 +167,7 @@ export function ruleFor(q: Question, field: Field, trace: Trace, relative: boole
 				: `${t.timer} runs: ${TIMER_WHY[t.timer]}`)).join(' ');
 		}
 		case 'count': return 'Count every segment put on the wire, lost ones included.';
+		case 'syn-queue': case 'accept-queue': return RULES[field];
 		case 'acked': {
 			if (pos.after[ep].acked) return `The ${ep} has acknowledged everything it received.`;
 			const timerLater = later.includes('timer') || later.includes('duration');

@@ -14,7 +14,9 @@ export const TAGS = ['handshake', 'data', 'teardown', 'states', 'failures', 'att
 /** Asked before the segment is shown (it is drawn as "?"). */
 export const SEGMENT_FIELDS = ['flags', 'seq', 'ack', 'len', 'sender'] as const;
 /** Asked once the position has been shown. */
-export const AFTER_FIELDS = ['state', 'timer', 'duration', 'count', 'acked', 'claim'] as const;
+export const AFTER_FIELDS = ['state', 'timer', 'duration', 'count', 'acked', 'syn-queue', 'accept-queue', 'claim'] as const;
+/** `ask: queue` asks both of the listener's queues: the SYN queue's length, then the accept queue's. */
+const QUEUE_FIELDS = ['syn-queue', 'accept-queue'] as const;
 export type Field = (typeof SEGMENT_FIELDS)[number] | (typeof AFTER_FIELDS)[number];
 const TIMER_KINDS: readonly TimerKind[] = ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2', 'keepalive'];
 
@@ -145,9 +147,10 @@ function parseQuestion(q: unknown, i: number, ctx: Ctx, stepOf: ReturnType<typeo
 	const id = text(q, 'id', ctx, p);
 	if (!QUESTION_ID.test(id)) fail(ctx, [...p, 'id'], `${where} id`, 'expected letters, digits, dashes and underscores, starting with a letter or digit (e.g. synack)');
 	if (RESERVED_IDS.includes(id)) fail(ctx, [...p, 'id'], `${where} id`, `"${id}" is reserved (results are kept by id in a JSON object); choose another name`);
-	const rawAsk = typeof q['ask'] === 'string' ? [q['ask']] : q['ask'];
+	const given = typeof q['ask'] === 'string' ? [q['ask']] : q['ask'];
+	const rawAsk = Array.isArray(given) ? given.flatMap(a => (a === 'queue' ? QUEUE_FIELDS : [a])) : given;
 	const all: readonly string[] = [...SEGMENT_FIELDS, ...AFTER_FIELDS];
-	if (!Array.isArray(rawAsk) || rawAsk.length === 0 || rawAsk.some(a => !all.includes(a as string))) fail(ctx, [...p, 'ask'], `${where} ask`, `expected one or a list of ${all.join(', ')}`);
+	if (!Array.isArray(rawAsk) || rawAsk.length === 0 || rawAsk.some(a => !all.includes(a as string))) fail(ctx, [...p, 'ask'], `${where} ask`, `expected one or a list of ${all.join(', ')} (queue: both queues)`);
 	const ask = rawAsk as Field[];
 	const before = ask.filter(a => (SEGMENT_FIELDS as readonly string[]).includes(a));
 	if (before.length > 0 && before.length < ask.length) fail(ctx, [...p, 'ask'], `${where} ask`, `${SEGMENT_FIELDS.join(', ')} are asked before a segment is shown and cannot be mixed with ${AFTER_FIELDS.join(', ')}`);
@@ -179,7 +182,7 @@ function parseQuestion(q: unknown, i: number, ctx: Ctx, stepOf: ReturnType<typeo
 }
 
 function parseClaim(v: unknown, ctx: Ctx, path: Path, where: string): Claim {
-	const fields = ['flags', 'seq', 'ack', 'len', 'sender', 'state', 'timer', 'duration', 'count', 'acked'];
+	const fields = ['flags', 'seq', 'ack', 'len', 'sender', 'state', 'timer', 'duration', 'count', 'acked', 'syn-queue', 'accept-queue'];
 	if (!isRecord(v) || !fields.includes(v['field'] as string)) fail(ctx, path, where, `expected { field: ${fields.join('|')}, equals: VALUE } or { field: flags, includes: FLAG }`);
 	if ('includes' in v) {
 		if (v['field'] !== 'flags' || typeof v['includes'] !== 'string' || parseFlags(v['includes'])?.length !== 1) fail(ctx, [...path, 'includes'], `${where} includes`, 'expected one flag (SYN, ACK, FIN, RST), with field: flags');

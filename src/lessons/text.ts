@@ -8,7 +8,8 @@ export function sanitize(text: string): string {
 
 /** Fill "{client.isn}", "{server.isn+1}", "{ack}" from values; unknown names are left as written. */
 export function fillTemplate(text: string, values: Readonly<Record<string, number | string>>): string {
-	return text.replace(/\{([a-z][\w.]*)\s*(?:([+-])\s*(\d+))?\}/gi, (whole, name: string, sign?: string, n?: string) => {
+	// A name may hold a dash before a letter ({syn-queue}); a dash before a digit subtracts ({x-1}).
+	return text.replace(/\{([a-z][\w.]*(?:-[a-z][\w.]*)*)\s*(?:([+-])\s*(\d+))?\}/gi, (whole, name: string, sign?: string, n?: string) => {
 		const v = values[name];
 		if (v === undefined) return whole;
 		if (sign === undefined || typeof v !== 'number') return String(v);

@@ -38,7 +38,7 @@ function forms(s: Session, q: Question, field: Field): RegExp[] {
 			return [new RegExp(`\\b${field}\\s*=\\s*${v}\\b`), ...(v >= 10_000 ? [new RegExp(`\\b${v}\\b`)] : [])];
 		}
 		case 'sender': return [new RegExp(`\\b${e.value}\\b`, 'i')];
-		case 'count': case 'claim': return [];
+		case 'count': case 'claim': case 'syn-queue': case 'accept-queue': return [];
 	}
 }
 

@@ -10,7 +10,7 @@ export function right(s: Session): string {
 	switch (e.field) {
 		case 'flags': return e.flags.filter(f => f !== 'PSH').join('+') || 'none';
 		case 'seq': case 'ack': return String(s.relative ? e.relative : e.value);
-		case 'len': case 'count': return String(e.value);
+		case 'len': case 'count': case 'syn-queue': case 'accept-queue': return String(e.value);
 		case 'duration': return `${e.value}s`;
 		case 'timer': return e.any[0]!;
 		case 'acked': return e.value ? 'yes' : 'no';
@@ -25,7 +25,7 @@ export function wrong(s: Session): string {
 	const e = expected(q, currentField(s)!, s.trace);
 	switch (e.field) {
 		case 'flags': return e.flags.includes('RST') ? 'SYN' : 'RST';
-		case 'seq': case 'ack': case 'len': case 'count': return String((s.relative ? e.relative : e.value) + 7);
+		case 'seq': case 'ack': case 'len': case 'count': case 'syn-queue': case 'accept-queue': return String((s.relative ? e.relative : e.value) + 7);
 		case 'duration': return `${e.value + 7}s`;
 		case 'timer': return e.any.includes('none') ? 'time-wait' : 'none';
 		case 'acked': return e.value ? 'no' : 'yes';

@@ -14,6 +14,8 @@ const CALLS: Record<Call['name'], (side: Side, call: Call) => string> = {
 	close: (side, call) => call.listener ? `The ${side} closes its listening socket.` : `The ${side} calls close().`,
 	shutdown: side => `The ${side} calls shutdown(SHUT_WR): it stops sending, and still reads.`,
 	abort: side => `The ${side} aborts the connection (close() with SO_LINGER 0).`,
+	cork: side => `The ${side} sets TCP_CORK: what it writes waits until a segment is full, the FIN goes, or it uncorks.`,
+	uncork: side => `The ${side} clears TCP_CORK: what waited is sent.`,
 	exit: side => `The ${side}'s process exits (or is killed): its kernel closes every socket the process held.`,
 	crash: side => `The ${side}'s host crashes and restarts: it forgets every connection and sends nothing.`,
 	poweroff: side => `The ${side}'s host powers off: from now on nothing reaches it and nothing comes from it.`,

@@ -2,8 +2,8 @@
 // as Linux's socket API does them (listen, connect, send, read, shutdown, close, SO_LINGER 0).
 import {type Ctx, type Emit, type Tcb, flush, newTcb, sendActiveReset, sendNew, setState, setTimer, stopTimer, takeIsn} from './endpoint.js';
 
-export type CallName = 'listen' | 'connect' | 'accept' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'exit' | 'crash' | 'poweroff' | 'keepalive';
-export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'accept', 'send', 'read', 'close', 'shutdown', 'abort', 'exit', 'crash', 'poweroff', 'keepalive'];
+export type CallName = 'listen' | 'connect' | 'accept' | 'send' | 'read' | 'close' | 'shutdown' | 'abort' | 'exit' | 'crash' | 'poweroff' | 'keepalive' | 'cork' | 'uncork';
+export const CALL_NAMES: readonly CallName[] = ['listen', 'connect', 'accept', 'send', 'read', 'close', 'shutdown', 'abort', 'exit', 'crash', 'poweroff', 'keepalive', 'cork', 'uncork'];
 
 export type Call = {
 	readonly name: CallName;
@@ -58,6 +58,14 @@ function dispatch(tcb: Tcb, call: Call, ctx: Ctx, iss?: number): string {
 		case 'crash': return crash(tcb, ctx);
 		case 'poweroff': return powerOff(tcb, ctx);
 		case 'keepalive': return keepalive(tcb, call, ctx);
+		case 'cork':
+			tcb.corked = true; // setsockopt TCP_CORK 1: partial segments wait (for more data, the FIN, or uncork)
+			return 'ok';
+		case 'uncork':
+			// TCP_CORK 0 pushes what waits (Linux do_tcp_setsockopt → tcp_push_pending_frames).
+			tcb.corked = false;
+			flush(tcb, ctx);
+			return 'ok';
 	}
 }
 

@@ -35,6 +35,8 @@ export type Tcb = {
 	pendingSend: number;
 	/** The last write said MSG_MORE: hold the data back until more comes or the FIN can carry it. */
 	more: boolean;
+	/** TCP_CORK is set: every write is held back like that until uncork or the FIN. */
+	corked: boolean;
 	/** Bytes received that the application has not read. */
 	unread: number;
 	/** The application can no longer write (shutdown or close): a FIN is due. */
@@ -125,7 +127,7 @@ export function newTcb(side: Side, isns: number[], sysctls: Sysctls, cookieSecre
 	const iss = isns[0] ?? 0;
 	return {
 		side, state: 'CLOSED', iss, irs: 0, sndUna: iss, sndNxt: iss, sndWnd: sysctls.window,
-		rcvNxt: 0, rcvWnd: sysctls.window, rtxQueue: [], ooo: [], pendingSend: 0, more: false, unread: 0,
+		rcvNxt: 0, rcvWnd: sysctls.window, rtxQueue: [], ooo: [], pendingSend: 0, more: false, corked: false, unread: 0,
 		wrShut: false, orphan: false, peerFin: false, passive: false, retries: 0,
 		rtoUs: sysctls.rtoInitialUs, totalRto: 0, tlpOut: false, retransStampUs: null, keepalive: null, probesOut: 0,
 		quickAcks: -1, pingpong: false, lastDataRecvUs: -1,
@@ -235,15 +237,23 @@ export function sendActiveReset(tcb: Tcb, ctx: Ctx): void {
 /** Send what the application queued, split at the MSS, then the FIN once the data is out. */
 export function flush(tcb: Tcb, ctx: Ctx): void {
 	if (tcb.state !== 'ESTABLISHED' && tcb.state !== 'CLOSE-WAIT' && !isClosingState(tcb.state)) return;
-	if (tcb.more && !tcb.wrShut) return; // MSG_MORE: held back
-	if (tcb.more && tcb.pendingSend <= ctx.sysctls.mss && !finQueued(tcb)) {
-		// Linux tcp_send_fin: the FIN joins the unsent tail, one segment with the data and no PSH (MSG_MORE pushed nothing).
+	const held = tcb.more || tcb.corked;
+	// MSG_MORE or TCP_CORK: a partial segment is held back (Linux tcp_push with TCP_NAGLE_CORK); a full one may go.
+	while (held && !tcb.wrShut && tcb.pendingSend >= ctx.sysctls.mss) {
+		tcb.pendingSend -= ctx.sysctls.mss;
+		sendNew(tcb, null, ctx.sysctls.mss, true, ctx, false);
+	}
+	if (held && !tcb.wrShut) return;
+	if (held && tcb.pendingSend > 0 && tcb.pendingSend <= ctx.sysctls.mss && !finQueued(tcb)) {
+		// Linux tcp_send_fin: the FIN joins the unsent tail, one segment with the data. tcp_push marks PSH on a corked
+		// write's last byte, but not on a MSG_MORE one (MSG_MORE pushed nothing).
 		const len = tcb.pendingSend;
+		const psh = !tcb.more;
 		tcb.pendingSend = 0;
 		tcb.more = false;
 		if (tcb.state === 'ESTABLISHED') setState(tcb, 'FIN-WAIT-1', tcb.orphan ? 'close' : 'shutdown', ctx);
 		else if (tcb.state === 'CLOSE-WAIT') setState(tcb, 'LAST-ACK', tcb.orphan ? 'close' : 'shutdown', ctx);
-		return sendNew(tcb, 'FIN', len, true, ctx, false);
+		return sendNew(tcb, 'FIN', len, true, ctx, psh);
 	}
 	tcb.more = false;
 	while (tcb.pendingSend > 0) {

@@ -227,6 +227,17 @@ steps:${HANDSHAKE_DATA}
   - server: read
   - server: close
   - wait: 1s`},
+	{name: 'fin-with-data-cork', yaml: `steps:
+  - server: listen
+  - client: connect
+  - wait: 101ms
+  - client: cork
+  - client: send 100
+  - client: close
+  - server: read
+  - server: read
+  - server: close
+  - wait: 1s`},
 	{name: 'tw-syn-reuse', yaml: `client: { port: 41000 }
 steps:${HANDSHAKE_DATA}
   - server: close

@@ -70,6 +70,8 @@ export type Tcb = {
 	timers: Partial<Record<TimerKind, number>>;
 	/** How long each pending timer was set for. */
 	timerSetUs: Partial<Record<TimerKind, number>>;
+	/** When each pending timer was set, as a running count: of timers due at one instant, the last set fires first. */
+	timerOrder: Partial<Record<TimerKind, number>>;
 	/** The ack number of the last ACK this side sent (null before any). */
 	lastAckSent: number | null;
 	/** Half-open requests in the SYN queue (a flood's spoofed SYNs): SYN-ACKs resent so far and when the next is due. */
@@ -113,6 +115,8 @@ export type Ctx = {
 	emit(e: Emit): void;
 	/** The listener a passive socket came from, and its two queues (absent for a socket no listener made). */
 	readonly listener?: ListenerView;
+	/** A running count the world keeps, to order what happens at one instant. */
+	order?(): number;
 };
 
 /** What a connection the listener made needs to know of it (Linux's request and accept queues). */
@@ -132,7 +136,7 @@ export function newTcb(side: Side, isns: number[], sysctls: Sysctls, cookieSecre
 		rtoUs: sysctls.rtoInitialUs, totalRto: 0, tlpOut: false, retransStampUs: null, keepalive: null, probesOut: 0,
 		quickAcks: -1, pingpong: false, lastDataRecvUs: -1,
 		// RFC 9293 3.4.1: a fresh ISN per connection; the first takes isns[0] (a scenario's fixed ISN, Trace.isn).
-		unackedRecv: 0, timers: {}, timerSetUs: {}, lastAckSent: null, synQueue: [], nextIsn: isns.slice(), cookieSecret, conn: 0, error: null,
+		unackedRecv: 0, timers: {}, timerSetUs: {}, timerOrder: {}, lastAckSent: null, synQueue: [], nextIsn: isns.slice(), cookieSecret, conn: 0, error: null,
 		name: '', port: 0, listenerGen: 0, accepted: false, reuseAddr: false, lastHeardUs: -1, acceptUntilUs: -1,
 	};
 }
@@ -166,6 +170,7 @@ function resetConnection(tcb: Tcb, ctx: Ctx): void {
 export function setTimer(tcb: Tcb, kind: TimerKind, durationUs: number, ctx: Ctx): void {
 	tcb.timers[kind] = ctx.now + durationUs;
 	tcb.timerSetUs[kind] = durationUs;
+	tcb.timerOrder[kind] = ctx.order?.() ?? 0;
 	ctx.emit({kind: 'timer', timer: kind, action: 'set', durationUs});
 }
 

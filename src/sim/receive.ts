@@ -65,8 +65,13 @@ export function acceptable(tcb: Tcb, seg: Segment): boolean {
 // RFC 9293 3.10.7.4: SYN-RECEIVED and the synchronized states (TIME-WAIT apart)
 function onSynchronized(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	if (tcb.state === 'SYN-RECEIVED') {
-		// Linux tcp_check_req: a retransmitted SYN is answered with the SYN-ACK again.
-		if (seg.ctl === 'SYN' && seg.ack === null && seg.seq === tcb.irs) return retransmitHead(tcb, ctx);
+		// Linux tcp_check_req: a retransmitted SYN is answered with the SYN-ACK again (inet_rtx_syn_ack), and the request's
+		// timer starts its current timeout over (mod_timer_pending with reqsk_timeout): no back-off, no retry counted.
+		if (seg.ctl === 'SYN' && seg.ack === null && seg.seq === tcb.irs) {
+			retransmitHead(tcb, ctx);
+			if (tcb.passive && tcb.timers.retransmit !== undefined) setTimer(tcb, 'retransmit', tcb.rtoUs, ctx);
+			return;
+		}
 		// Linux tcp_validate_incoming: in a simultaneous open the peer's SYN,ACK that ACKs our SYN passes.
 		if (!tcb.passive && seg.ctl === 'SYN' && seg.ack === tcb.sndNxt && seqAdd(seg.seq, 1) === tcb.rcvNxt) {
 			establish(tcb, seg, ctx, 'recv SYN,ACK');

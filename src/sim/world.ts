@@ -64,7 +64,7 @@ export function createWorld(o: WorldOptions): World {
 
 function ctxFor(w: World, tcb: Tcb): Ctx {
 	const listener = listenerView(w, tcb);
-	return {now: w.now, profile: w.profile, sysctls: w.sysctls, emit: (e: Emit) => route(w, tcb, e), ...(listener ? {listener} : {})};
+	return {now: w.now, profile: w.profile, sysctls: w.sysctls, emit: (e: Emit) => route(w, tcb, e), order: () => w.order++, ...(listener ? {listener} : {})};
 }
 
 /** Turn a socket's emit into a trace event, and a sent segment into a flight. */
@@ -90,7 +90,7 @@ function put(w: World, sender: Tcb, seg: Segment, injected = false): void {
 	// Wireshark's relative numbers: a SYN the endpoint itself sends starts a connection; an old or spoofed one does not.
 	if (seg.ctl === 'SYN' && !injected) {
 		w.isnSeen[from] = seg.seq;
-		(w.isnByConn[sender.conn] ??= {})[from] = seg.seq;
+		(w.isnByConn[sender.conn] ??= {})[from] ??= seg.seq; // Wireshark keeps a stream's first ISN as its base
 	}
 	// An injected segment (an old duplicate, a spoofed one) belongs to no connection of this run: it gets a number of its
 	// own, and the four-tuple of the client's current socket (an old duplicate of its connection).
@@ -300,16 +300,30 @@ function nextEvent(w: World): Next | undefined {
 			bestOrder = f.order;
 		}
 	}
-	for (const side of ['client', 'server'] as const) {
-		for (const tcb of w.socks) {
-			if (tcb.side !== side) continue;
-			for (const timer of TIMER_ORDER) {
-				const at = tcb.timers[timer];
-				if (at !== undefined && (!best || at < best.at)) best = {kind: 'timer', tcb, timer, at};
+	// Linux runs every timer due in a tick (the TIMER softirq) before the segments they send are received (NET_RX, later
+	// in the same softirq pass): at one instant, timers come before arrivals. Among them, __run_timers expires the wheel's
+	// coarser levels first (timers set further ahead), and in one bucket the last one set first (hlist_add_head).
+	let rank: readonly [number, number] = [-Infinity, -Infinity];
+	for (const tcb of w.socks) {
+		for (const timer of TIMER_ORDER) {
+			const at = tcb.timers[timer];
+			if (at === undefined || (best && at > best.at)) continue;
+			const r = [wheelLevel(tcb.timerSetUs[timer] ?? 0), tcb.timerOrder[timer] ?? 0] as const;
+			if (!best || at < best.at || best.kind === 'arrive' || r[0] > rank[0] || (r[0] === rank[0] && r[1] > rank[1])) {
+				best = {kind: 'timer', tcb, timer, at};
+				rank = r;
 			}
 		}
 	}
 	return best;
+}
+
+/** Linux calc_wheel_index: the timer wheel level of a timer set this far ahead (HZ=250: 4 ms jiffies; 63 << 3n jiffies each). */
+function wheelLevel(us: number): number {
+	const jiffies = Math.ceil(us / 4000);
+	let level = 0;
+	while (level < 8 && jiffies >= 63 * 8 ** level) level++;
+	return level;
 }
 
 function handle(w: World, n: Next): void {

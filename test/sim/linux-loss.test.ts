@@ -227,6 +227,22 @@ steps:${HANDSHAKE_DATA}
   - server: read
   - server: close
   - wait: 1s`},
+	{name: 'synack-lost', yaml: `steps:
+  - server: listen
+  - drop: { from: server, flags: [SYN, ACK], count: 1 }
+  - client: connect
+  - wait: 1634ms
+  - client: close
+  - wait: 100ms
+  - server: close
+  - wait: 1s`},
+	// After the request gives up (63 s), the client's next SYN makes a new request with a new random ISN: its relative seq
+	// is a random difference, so numbers are not compared.
+	{name: 'synack-retries-5-client', numbers: false, yaml: `steps:
+  - server: listen
+  - drop: { from: server, flags: [SYN, ACK], count: all }
+  - client: connect
+  - wait: 140s`},
 	{name: 'fin-with-data-cork', yaml: `steps:
   - server: listen
   - client: connect

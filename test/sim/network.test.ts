@@ -20,10 +20,13 @@ describe('drop', () => {
 
 	it('matches only segments carrying all the listed flags (a bare SYN is not a SYN,ACK)', () => {
 		const t = playSteps(['drop: { flags: [SYN, ACK] }', ...OPEN, 'wait: 2s']);
+		// At 1 s both retransmission timers are due: both fire before either's segment is received (as captured, synack-lost).
 		expect(wire(t.events)).toEqual([
 			'0s C→S SYN seq=1000',
 			'0s S→C ACK,SYN seq=5000 ack=1001 dropped',
+			'1s S→C ACK,SYN seq=5000 ack=1001',
 			'1s C→S SYN seq=1000',
+			'1s C→S ACK seq=1001 ack=5001',
 			'1s S→C ACK,SYN seq=5000 ack=1001',
 			'1s C→S ACK seq=1001 ack=5001',
 		]);

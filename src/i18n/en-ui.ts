@@ -59,7 +59,6 @@ export const EN_UI = {
 	'help.help': 'this help',
 	'help.q': 'back to the menu (progress is saved)',
 	'help.ctrlC': 'quit the tutor (progress is saved)',
-	'help.l': 'in the menu: English ⇄ 中文',
 	'help.textFields': 'In a text field (numbers, durations) h s r a q and Esc work while it is empty: no answer starts with them. Once you type, every key types: Enter answers, Esc clears. ? always shows this help.',
 	'summary.done': 'Lesson done: {title}',
 	'summary.score': 'Score {score}% · time {time} · {n} questions',

@@ -3,6 +3,11 @@
 // `zh`; the `avoid` forms (literal or misleading translations) never appear. TCP's own names stay as
 // engineers and `ss` write them: SYN, ACK, FIN, RST, seq, ack, ISN, and the states (ESTABLISHED,
 // TIME-WAIT, CLOSE-WAIT …), never translated.
+import type {Lang} from './lang.js';
+
+/** The languages this glossary is for. */
+export const GLOSSARY_LANGS: readonly Lang[] = ['zh'];
+
 export type Term = {
 	/** English forms, matched case-insensitively as whole words. */
 	readonly en: readonly string[];

@@ -58,7 +58,6 @@ export const ZH_UI: {readonly [K in Keys as K extends `${string}.1` ? never : K]
 	'help.help': '本帮助',
 	'help.q': '回到菜单（进度会保存）',
 	'help.ctrlC': '退出（进度会保存）',
-	'help.l': '在菜单里切换语言：中文 ⇄ English',
 	'help.textFields': '在输入框里（数字、时长），输入框为空时 h s r a q 和 Esc 是命令键：没有答案以它们开头。一旦开始输入，每个键都是输入：Enter 提交，Esc 清空。? 随时显示本帮助。',
 	'summary.done': '本课完成：{title}',
 	'summary.score': '得分 {score}% · 用时 {time} · 共 {n} 道题',

@@ -35,6 +35,7 @@ export function listCommand(args: Args, io: Io, entries: readonly LessonEntry[],
 	entries.forEach((e, i) => io.out(t('list.line', {n: String(i + 1).padStart(2), id: e.id.padEnd(width), title: e.title, minutes: e.minutes, status: statusOf(store.lesson(e.id), io.texts)})));
 	const done = entries.filter(e => store.lesson(e.id)?.completed).length;
 	io.out(t('list.done', {done, total: entries.length}));
+	if (entries.some(e => e.untranslated) && t('menu.untranslated')) io.out(t('menu.untranslated')); // English titles, said once
 	return 0;
 }
 

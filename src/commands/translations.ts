@@ -2,6 +2,7 @@
 // translation, the keys that are new (missing) or stale, with the current English, written as the
 // YAML to paste into the translation file; for a lesson id, its whole starting file.
 import {existsSync, statSync} from 'node:fs';
+import {relative} from 'node:path';
 import type {Lang} from '../i18n/lang.js';
 import {loadLessons} from '../lessons/catalog.js';
 import type {Lesson} from '../lessons/schema.js';
@@ -28,7 +29,7 @@ export function todoYaml(todo: readonly Todo[]): string[] {
 	const block = (text: string, indent: string) => text.split('\n').map(l => (l ? `${indent}${l}` : ''));
 	return todo.flatMap(({key, english, stale}) => [
 		...(stale === undefined ? [] : [`  # stale: the English changed. The translation was:`, ...block(stale, '  #   ')]),
-		`  ${key}:`, `    source: ${sourceHash(english)}`, '    text: |-', ...block(english, '      '),
+		`  ${key}:`, `    source: "${sourceHash(english)}"`, '    text: |-', ...block(english, '      '),
 	]);
 }
 
@@ -43,7 +44,7 @@ export function translationsCommand(args: Args, io: Io, shippedDir: string): num
 	let pending = 0;
 	for (const lesson of lessons) {
 		if (ids.length && !ids.includes(lesson.id)) continue;
-		const file = translationPath(lesson.file, lang, lesson.id);
+		const file = relative('.', translationPath(lesson.file, lang, lesson.id)) || '.';
 		let t: Translation | undefined;
 		try {
 			t = readTranslation(lesson.file, lang, lesson.id);
@@ -63,7 +64,7 @@ export function translationsCommand(args: Args, io: Io, shippedDir: string): num
 			continue;
 		}
 		const stale = todo.filter(x => x.stale !== undefined).length;
-		io.out(`# ${file}: ${todo.length} to translate (${todo.length - stale} new, ${stale} stale), from ${lesson.file}`);
+		io.out(`# ${file}: ${todo.length} to translate (${todo.length - stale} new, ${stale} stale), from ${relative('.', lesson.file)}`);
 		if (!t) io.out(['formatVersion: 1', `lesson: ${lesson.id}`, `language: ${lang}`].join('\n'));
 		io.out('texts:');
 		for (const line of todoYaml(todo)) io.out(line);

@@ -18,7 +18,7 @@ export const ZH_PLAIN: Record<keyof typeof EN_PLAIN, string> = {
 	'plain.hint': '  提示 {n}：{text}',
 	'plain.noMoreHints': '  没有更多提示了。输入 ! 看答案。',
 	'plain.unreadable': '  看不懂“{given}”，要填：{expected}。',
-	'plain.wrong': '  ✗ 不对。{rule} 再试一次（? 看提示）。',
+	'plain.wrong': '  ✗ 不对。{rule}再试一次（? 看提示）。',
 	'plain.revealed': '  答案是：{expected}。{rule}（记为未答对。）',
 	'plain.correct': '  ✓ {expected}。{rule}',
 	'plain.youSaid': '（你答的是 {given}）',

@@ -57,7 +57,9 @@ function parseTranslation(src: Sourced, file: string, lang: Exclude<Lang, 'en'>)
 		const where = `key "${key}"`;
 		if (!isRecord(entry)) return fail(['texts', key], where, 'expected { source: HASH, text: TEXT }');
 		for (const k of Object.keys(entry)) if (k !== 'source' && k !== 'text') fail(['texts', key, k], where, `unknown field "${k}"; expected source and text`);
-		if (typeof entry['source'] !== 'string' || !/^[0-9a-f]{8}$/.test(entry['source'])) fail(['texts', key, 'source'], where, 'expected source: the 8-digit hash of the English text (tcp-tutor translations prints it)');
+		if (typeof entry['source'] !== 'string' || !/^[0-9a-f]{8}$/.test(entry['source'])) {
+			fail(['texts', key, 'source'], where, `expected source: the 8-digit hash of the English text, in quotes (tcp-tutor translations prints it), got ${showValue(entry['source'])}`);
+		}
 		if (typeof entry['text'] !== 'string' || entry['text'].trim() === '') fail(['texts', key, 'text'], where, 'expected non-empty text');
 		texts[key] = {source: entry['source'] as string, text: sanitize(entry['text'] as string).trim(), line: src.lineAt(['texts', key])};
 	}

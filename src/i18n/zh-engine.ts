@@ -23,7 +23,7 @@ export const ZH_ENGINE: Record<keyof typeof EN_ENGINE, string> = {
 	'format.whole': '一个整数',
 	'format.sender': '客户端或服务器（client / server）',
 	'format.state': '一个状态：{states}',
-	'format.timer': 'retransmit、delayed-ack、time-wait、fin-wait-2、keepalive 或 none（无）',
+	'format.timer': 'retransmit（重传）、delayed-ack（延迟确认）、time-wait、fin-wait-2、keepalive（保活）或 none（无）',
 	'format.duration': '秒数，如 90、90s、1.5 min 或 250ms',
 	'format.acked': '是或否',
 	'format.claim': '对或错',

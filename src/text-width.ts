@@ -6,10 +6,22 @@ import stringWidth from 'string-width';
 
 const graphemes = new Intl.Segmenter();
 
+/** One CJK ideograph, CJK punctuation or a full-width form: two columns, known without segmenting (the common case in Chinese text). */
+const WIDE_CHARACTER = /^[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]$/;
+
+const measured = new Map<string, number>();
+
 /** Columns `text` takes on a terminal. */
 export function width(text: string): number {
 	// Plain ASCII (most of the ladder and every number) is one column a character: no need to segment it.
-	return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+	if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+	if (WIDE_CHARACTER.test(text)) return 2;
+	let w = measured.get(text);
+	if (w === undefined) {
+		w = stringWidth(text);
+		if (measured.size < 5000) measured.set(text, w); // the menu and the player measure the same lines again on every frame
+	}
+	return w;
 }
 
 /** The grapheme clusters of `text` (a character as the learner sees it: never half of one). */

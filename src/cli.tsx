@@ -2,16 +2,19 @@
 import {randomInt} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {type Args, HELP, UsageError, parse} from './commands/args.js';
+import {type Args, UsageError, langArgument, parse} from './commands/args.js';
 import {checkCommand} from './commands/check.js';
 import {failure} from './commands/failure.js';
 import type {Io} from './commands/io.js';
 import {listCommand, progressCommand, resetCommand} from './commands/progress.js';
 import {findEntry, startPlain} from './commands/start.js';
 import {traceCommand} from './commands/trace.js';
-import {type Catalog, type CatalogFile, openCatalog} from './lessons/catalog.js';
+import {translationsCommand} from './commands/translations.js';
+import {type Lang, chooseLang} from './i18n/lang.js';
+import {type Texts, loadTexts} from './i18n/texts.js';
+import {type Catalog, type CatalogFile, type LangCatalogFile, type LessonEntry, openCatalog} from './lessons/catalog.js';
 import {type LineReader, lineReader} from './plain/play.js';
-import {defaultDir, openStore} from './progress/store.js';
+import {defaultDir, openStore, storedLanguage} from './progress/store.js';
 import {VERSION} from './version.js';
 import {NotLoaded, loadLibraries} from './deferred.js';
 import {fileProblem} from './file-problem.js';
@@ -36,8 +39,26 @@ async function catalogFor(args: Args, io: Io): Promise<Catalog> {
 		await loadLibraries(); // a lesson the catalog does not know: parse it
 		catalog = openCatalog([SHIPPED, ...args.lessons], built);
 	}
-	for (const e of catalog.errors) io.err(`Skipped a lesson: ${e.message}`);
+	for (const e of catalog.errors) io.err(io.texts.t('cli.skipped', {message: e.message}));
 	return catalog;
+}
+
+/** The menu's entries in the learner's language: from the build-time catalog of that language, else from the translation files. */
+async function entriesIn(catalog: Catalog, lang: Lang): Promise<LessonEntry[]> {
+	if (lang === 'en') return [...catalog.entries];
+	let built: LangCatalogFile | undefined;
+	try {
+		built = JSON.parse(readFileSync(new URL(`./catalog.${lang}.json`, import.meta.url), 'utf8')) as LangCatalogFile;
+	} catch {
+		built = undefined; // running from sources: the translation files are parsed
+	}
+	try {
+		return catalog.entriesIn(lang, built);
+	} catch (error) {
+		if (!(error instanceof NotLoaded)) throw error;
+		await loadLibraries();
+		return catalog.entriesIn(lang, built);
+	}
 }
 
 /** Interactive only on a real terminal with a size, outside CI (ink draws nothing there until exit). */
@@ -70,16 +91,26 @@ function endOnSignals(reader: () => LineReader | undefined): void {
 
 async function main(argv: readonly string[]): Promise<number> {
 	const env = process.env;
+	// The language first: --help and a usage error are already in it. Only its own catalogue is loaded.
+	const lang = chooseLang(langArgument(argv), storedLanguage(defaultDir(env)), env);
+	const texts: Texts = await loadTexts(lang);
 	let reader: LineReader | undefined; // stdin is read only by the commands that ask (ink reads it itself)
 	const io: Io = {
+		texts,
 		out: line => process.stdout.write(`${safeText(line)}\n`),
 		err: line => process.stderr.write(`${safeText(line)}\n`),
 		input: {next: () => (reader ??= lineReader(process.stdin)).next()},
 		env,
 		columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100,
 	};
-	const args = parse(argv, env);
-	const store = () => openStore({dir: defaultDir(env), projectVersion: VERSION});
+	const args = parse(argv, env, texts);
+	let opened: ReturnType<typeof openStore> | undefined;
+	const store = () => {
+		if (opened) return opened;
+		opened = openStore({dir: defaultDir(env), projectVersion: VERSION});
+		if (args.lang) opened.setLanguage(args.lang); // --lang is remembered, as the menu's switch is
+		return opened;
+	};
 	// A store that was moved aside or salvaged says so once, whichever command opened it (start and the menu tell it themselves).
 	const toldStore = () => {
 		const s = store();
@@ -93,25 +124,28 @@ async function main(argv: readonly string[]): Promise<number> {
 	if (!ui) endOnSignals(() => reader); // the interactive tutor saves and leaves on its own (ui/run.tsx)
 	if (!later) await loadLibraries();
 	switch (args.command) {
-		case 'help': io.out(HELP); return 0;
+		case 'help': io.out(texts.t('cli.help')); return 0;
 		case 'version': io.out(VERSION); return 0;
 		case 'trace': return traceCommand(args, io, randomSeed);
 		case 'explain': return (await import('./commands/explain.js')).explainCommand(args, io); // loaded only when run
 		case 'check': return checkCommand(args, io, SHIPPED);
-		case 'list': return listCommand(args, io, (await catalogFor(args, io)).entries, toldStore());
-		case 'progress': return progressCommand(args, io, (await catalogFor(args, io)).entries, toldStore());
+		case 'translations': return translationsCommand(args, io, SHIPPED);
+		case 'list': return listCommand(args, io, await entriesIn(await catalogFor(args, io), lang), toldStore());
+		case 'progress': return progressCommand(args, io, await entriesIn(await catalogFor(args, io), lang), toldStore());
 		case 'reset': return resetCommand(args, io, (await catalogFor(args, io)).entries, toldStore());
 		case 'menu':
 		case 'start': {
-			if (args.command === 'start' && args.positionals.length !== 1) throw new UsageError('start needs one lesson id: tcp-tutor start LESSON (see tcp-tutor list)');
+			if (args.command === 'start' && args.positionals.length !== 1) throw new UsageError(texts.t('cli.startNeedsOne'));
 			// Start loading ink at once: its layout engine compiles (WebAssembly) while the catalog is read.
 			const ink = ui ? import('./ui/run.js') : undefined;
 			const catalog = await catalogFor(args, io);
+			const entries = await entriesIn(catalog, lang);
 			const s = store();
-			if (!ink) return startPlain(args, io, catalog, s, randomSeed);
-			const startLesson = args.positionals[0] === undefined ? undefined : findEntry(catalog, args.positionals[0]).id;
+			if (!ink) return startPlain(args, io, {...catalog, entries}, s, randomSeed);
+			const startLesson = args.positionals[0] === undefined ? undefined : findEntry(catalog, args.positionals[0], texts).id;
 			const {runInteractive} = await ink;
-			const running = runInteractive({entries: catalog.entries, loadLesson: catalog.load, store: s, color: args.color,
+			const running = runInteractive({entries, texts, loadLesson: catalog.load, store: s, color: args.color,
+				switchLanguage: async to => ({texts: await loadTexts(to), entries: await entriesIn(catalog, to)}),
 				...(args.seed === undefined ? {} : {seed: args.seed}), ...(startLesson ? {startLesson, fresh: args.restart || args.seed !== undefined} : {})});
 			void loadLibraries(); // after the first frame: ready long before the learner opens a lesson
 			return running;

@@ -1,44 +1,11 @@
-// Command-line arguments: node's own parseArgs (no dependency), and the help text.
+// Command-line arguments: node's own parseArgs (no dependency). The help text and every message are
+// in the learner's language (the i18n catalogue's cli.* keys).
 import {parseArgs} from 'node:util';
-
-export const HELP = `tcp-tutor — learn how TCP connections open and close, one segment at a time
-
-Usage
-  tcp-tutor                    open the lesson menu
-  tcp-tutor start LESSON       open one lesson (by id, e.g. handshake-letters)
-  tcp-tutor list               list the lessons and your progress
-  tcp-tutor trace FILE         run a scenario file and print its trace
-  tcp-tutor explain FILE       explain a pcap or pcapng capture: connections, states, what each segment is
-  tcp-tutor check [DIR...]     check lesson files against the simulator (default: the shipped ones)
-  tcp-tutor progress           show your progress
-  tcp-tutor reset [LESSON]     forget your progress (asks first)
-
-Options
-  --plain           line-based mode (automatic when stdin or stdout is not a terminal)
-  --seed N          fix the random ISNs; with start, begin a new attempt with this seed
-  --restart         start the lesson over instead of resuming it
-  --lessons DIR     also load the lessons in DIR (may be repeated)
-  --no-color        no colours (also: NO_COLOR=1)
-  --json            machine-readable output (list, trace, explain, progress)
-  --relative        trace: seq/ack relative to each side's ISN, as Wireshark shows them
-  --absolute        explain: seq/ack as captured (default: relative to each side's ISN)
-  --profile NAME    trace: run the scenario with this profile (linux or textbook)
-  --seeds N         check: seeds to try per lesson (default 200)
-  --export FILE     progress: write your progress to FILE
-  --import FILE     progress: merge progress from FILE (nothing is lost)
-  --yes             reset: do not ask
-  -h, --help        show this help
-  -v, --version     show the version
-
-Environment
-  TCP_TUTOR_CONFIG_DIR   where progress is kept (default: ~/.config/tcp-tutor)
-  NO_COLOR               no colours
-  DEBUG                  show stack traces of internal errors
-
-Exit codes: 0 done, 1 error, 2 bad usage or malformed input.`;
+import {type Lang, readLang} from '../i18n/lang.js';
+import {ENGLISH, type MessageKey, type Texts} from '../i18n/texts.js';
 
 export type Args = {
-	readonly command: 'menu' | 'start' | 'list' | 'trace' | 'explain' | 'check' | 'progress' | 'reset' | 'help' | 'version';
+	readonly command: 'menu' | 'start' | 'list' | 'trace' | 'explain' | 'check' | 'progress' | 'reset' | 'translations' | 'help' | 'version';
 	readonly positionals: readonly string[];
 	readonly plain: boolean;
 	readonly color: boolean;
@@ -53,30 +20,44 @@ export type Args = {
 	readonly lessons: readonly string[];
 	readonly exportFile?: string;
 	readonly importFile?: string;
+	/** --lang, when given. */
+	readonly lang?: Lang;
 };
 
 /** A mistake on the command line: exit code 2 with this message. */
 export class UsageError extends Error {}
 
-const COMMANDS = ['start', 'list', 'trace', 'explain', 'check', 'progress', 'reset'] as const;
+const COMMANDS = ['start', 'list', 'trace', 'explain', 'check', 'progress', 'reset', 'translations'] as const;
 
 const MAX_SEED = 2 ** 32 - 1;
 const MAX_SEEDS = 100_000;
 
-/** What each option that takes a value expects, and what that is, as a usage error says it. */
-const VALUES: Record<string, readonly [expects: string, detail?: string]> = {
-	seed: ['a seed', `A seed is a whole number from 0 to ${MAX_SEED} (2^32−1); the same seed gives the same ISNs, so a run can be repeated.`],
-	seeds: ['the number of seeds to try per lesson', `It is a whole number from 1 to ${MAX_SEEDS}.`],
-	profile: ['linux or textbook'],
-	lessons: ['a folder of lesson files'],
-	export: ['the file to write'],
-	import: ['the file to read'],
+/** What each option that takes a value expects, and what that is (catalogue keys), as a usage error says it. */
+const VALUES: Record<string, readonly [expects: MessageKey, detail?: MessageKey, max?: number]> = {
+	seed: ['cli.value.seed', 'cli.detail.seed', MAX_SEED],
+	seeds: ['cli.value.seeds', 'cli.detail.seeds', MAX_SEEDS],
+	profile: ['cli.value.profile'],
+	lessons: ['cli.value.lessons'],
+	export: ['cli.value.export'],
+	import: ['cli.value.import'],
+	lang: ['cli.value.lang'],
 };
 
 /** One paragraph: what the option expects, what it got, what the value is. */
-function expects(name: string, got: string): UsageError {
-	const [what, detail] = VALUES[name]!;
-	return new UsageError(`--${name} expects ${what}, got ${got}.${detail ? ` ${detail}` : ''} See tcp-tutor --help.`);
+function expects(name: string, got: string, {t}: Texts): UsageError {
+	const [what, detail, max] = VALUES[name]!;
+	return new UsageError(t('cli.expects', {name, what: t(what), got, detail: detail ? t(detail, {max: max ?? 0}) : ''}));
+}
+
+/** The value of --lang in these arguments (before they are parsed: the messages of parsing are in that language). */
+export function langArgument(argv: readonly string[]): Lang | undefined {
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i]!;
+		if (a === '--') break;
+		if (a === '--lang') return readLang(argv[i + 1]);
+		if (a.startsWith('--lang=')) return readLang(a.slice('--lang='.length));
+	}
+	return undefined;
 }
 
 /** node's parseArgs takes "--seed -1" for a forgotten value: keep a negative number with its option, for a clear error. */
@@ -91,15 +72,15 @@ function joinNegativeNumbers(argv: readonly string[]): string[] {
 }
 
 /** parseArgs' own message, in one paragraph that says what the option expects. */
-function usageOf(error: Error & {code?: string}): UsageError {
+function usageOf(error: Error & {code?: string}, texts: Texts): UsageError {
 	const name = /Option '--([\w-]+)/.exec(error.message)?.[1];
 	if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && name && VALUES[name]) {
-		return expects(name, /ambiguous/.test(error.message) ? `nothing (a value that starts with a dash is written --${name}=VALUE)` : 'nothing');
+		return expects(name, texts.t(/ambiguous/.test(error.message) ? 'cli.got.dash' : 'cli.got.nothing', {name}), texts);
 	}
-	return new UsageError(`${error.message.replace(/\. To specify.*$/s, '')}. See tcp-tutor --help.`);
+	return new UsageError(texts.t('cli.seeHelp', {message: `${error.message.replace(/\. To specify.*$/s, '')}.`})); // node's own words, in English
 }
 
-export function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
+export function parse(argv: readonly string[], env: NodeJS.ProcessEnv, texts: Texts = ENGLISH): Args {
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -109,20 +90,23 @@ export function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
 				relative: {type: 'boolean'}, absolute: {type: 'boolean'}, restart: {type: 'boolean'}, yes: {type: 'boolean', short: 'y'},
 				seed: {type: 'string'}, seeds: {type: 'string'}, profile: {type: 'string'}, lessons: {type: 'string', multiple: true},
 				export: {type: 'string'}, import: {type: 'string'}, help: {type: 'boolean', short: 'h'}, version: {type: 'boolean', short: 'v'},
+				lang: {type: 'string'},
 			},
 		});
 	} catch (error) {
-		throw usageOf(error as Error);
+		throw usageOf(error as Error, texts);
 	}
 	const v = parsed.values;
 	const [first, ...rest] = parsed.positionals;
-	if (first !== undefined && !COMMANDS.includes(first as never)) throw new UsageError(`unknown command "${first}". Commands: ${COMMANDS.join(', ')}. See tcp-tutor --help.`);
+	if (first !== undefined && !COMMANDS.includes(first as never)) throw new UsageError(texts.t('cli.unknownCommand', {command: first, commands: COMMANDS.join(', ')}));
 	const command: Args['command'] = v.help ? 'help' : v.version ? 'version' : (first as Args['command'] | undefined) ?? 'menu';
 	const number = (name: string, text: string, min: number, max: number) => {
-		if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw expects(name, JSON.stringify(text));
+		if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) throw expects(name, JSON.stringify(text), texts);
 		return Number(text);
 	};
-	if (v.profile !== undefined && v.profile !== 'linux' && v.profile !== 'textbook') throw expects('profile', JSON.stringify(v.profile));
+	if (v.profile !== undefined && v.profile !== 'linux' && v.profile !== 'textbook') throw expects('profile', JSON.stringify(v.profile), texts);
+	const lang = v.lang === undefined ? undefined : readLang(v.lang);
+	if (v.lang !== undefined && !lang) throw expects('lang', JSON.stringify(v.lang), texts);
 	const noColor = v['no-color'] === true || (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') || env['TERM'] === 'dumb';
 	return {
 		command, positionals: rest, plain: v.plain === true, color: v.color === true || !noColor, json: v.json === true,
@@ -134,5 +118,6 @@ export function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
 		lessons: v.lessons ?? [],
 		...(v.export === undefined ? {} : {exportFile: v.export}),
 		...(v.import === undefined ? {} : {importFile: v.import}),
+		...(lang ? {lang} : {}),
 	};
 }

@@ -21,14 +21,15 @@ export async function checkCommand(args: Args, io: Io, shippedDir: string): Prom
 	const seeds = args.seeds ?? 200;
 	// Minutes of work say so, and how to stop it (the shipped lessons at 200 seeds take about a second).
 	const report = await checkDirs(dirs, seeds, breather(), lessons => {
-		if (lessons * seeds > 20_000) io.err(`Checking ${lessons} lesson${lessons === 1 ? '' : 's'} with ${seeds} seeds (Ctrl+C stops)…`);
+		if (lessons * seeds > 20_000) io.err(io.texts.n('check.long', lessons, {lessons, seeds}));
 	});
 	const errors = [...emptyFolders(dirs), ...report.errors];
 	for (const e of errors) io.err(`✗ ${e.message}`);
 	if (errors.length > 0) {
-		io.err(`${errors.length} problem(s) in ${dirs.join(', ')}.`);
+		io.err(io.texts.t('check.problems', {n: errors.length, dirs: dirs.join(', ')}));
 		return 1;
 	}
-	io.out(`✓ ${report.lessons} lesson(s) in ${dirs.join(', ')}: every question has an answer for ${report.seeds} seeds.`);
+	io.out(io.texts.t('check.ok', {lessons: report.lessons, dirs: dirs.join(', '), seeds: report.seeds}));
+	if (report.translations > 0) io.out(io.texts.t('check.translations', {n: report.translations}));
 	return 0;
 }

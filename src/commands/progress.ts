@@ -8,8 +8,10 @@ import {fileError, fileProblem} from '../file-problem.js';
 import {InputError} from '../yaml-source.js';
 import type {Args} from './args.js';
 import {UsageError} from './args.js';
-import {cut, displayWidth, twoColumns} from './columns.js';
+import {displayWidth, twoColumns} from './columns.js';
+import {fit} from '../text-width.js';
 import type {Io} from './io.js';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
 
 /** Nothing claims a save that did not happen: say why, for exit code 1. */
 function notSaved(store: ProgressStore, io: Io): boolean {
@@ -17,28 +19,29 @@ function notSaved(store: ProgressStore, io: Io): boolean {
 	return store.writeError !== undefined;
 }
 
-export function statusOf(p: LessonProgress | undefined): string {
-	if (!p || (p.attempts === 0 && !p.completed)) return 'not started';
-	if (p.resume) return `in progress ${p.answered ?? 0}/${p.total ?? '?'}`;
-	if (p.completed) return `done, best ${p.bestScore ?? 0}%`;
-	return 'started';
+export function statusOf(p: LessonProgress | undefined, {t}: Texts = ENGLISH): string {
+	if (!p || (p.attempts === 0 && !p.completed)) return t('list.status.notStarted');
+	if (p.resume) return t('list.status.inProgress', {answered: p.answered ?? 0, total: p.total ?? '?'});
+	if (p.completed) return t('list.status.done', {score: p.bestScore ?? 0});
+	return t('list.status.started');
 }
 
-export async function listCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): Promise<number> {
+export function listCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): number {
 	if (args.json) {
 		for (const e of entries) io.out(JSON.stringify({...e, progress: store.lesson(e.id) ?? null}));
 		return 0;
 	}
 	const width = Math.max(...entries.map(e => e.id.length), 2);
-	const measure = entries.some(e => e.classic) ? await displayWidth() : undefined;
+	const {t} = io.texts;
 	const indent = ' '.repeat(4 + width + 2);
 	entries.forEach((e, i) => {
-		io.out(`${String(i + 1).padStart(2)}. ${e.id.padEnd(width)}  ${e.title} (${e.minutes} min) — ${statusOf(store.lesson(e.id))}`);
-		// The classic interview question it answers, under the title, cut to the terminal (by display width: a lesson may be in Chinese).
-		if (e.classic && measure) io.out(`${indent}${cut(`Q: ${e.classic}`, Math.max(20, io.columns - indent.length), measure)}`);
+		io.out(t('list.line', {n: String(i + 1).padStart(2), id: e.id.padEnd(width), title: e.title, minutes: e.minutes, status: statusOf(store.lesson(e.id), io.texts)}));
+		// The classic interview question it answers, under the title, cut to the terminal by display width.
+		if (e.classic) io.out(`${indent}${fit(t('list.classic', {question: e.classic}), Math.max(20, io.columns - indent.length))}`);
 	});
 	const done = entries.filter(e => store.lesson(e.id)?.completed).length;
-	io.out(`${done} of ${entries.length} lessons done.`);
+	io.out(t('list.done', {done, total: entries.length}));
+	if (entries.some(e => e.untranslated) && t('menu.untranslated')) io.out(t('menu.untranslated')); // English titles, said once
 	return 0;
 }
 
@@ -46,16 +49,17 @@ export async function listCommand(args: Args, io: Io, entries: readonly LessonEn
 const TITLE_COLUMNS = 56;
 
 export async function progressCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): Promise<number> {
-	if (args.exportFile && args.importFile) throw new UsageError('use --export or --import, not both');
+	const {t} = io.texts;
+	if (args.exportFile && args.importFile) throw new UsageError(t('cli.exportOrImport'));
 	const data = store.read();
 	if (args.exportFile) {
 		try {
 			writeFileSync(args.exportFile, `${JSON.stringify(data, null, 2)}\n`);
 		} catch (error) {
-			io.err(`Could not write ${args.exportFile}: ${fileProblem(error, 'write')}.`);
+			io.err(t('progress.couldNotWrite', {file: args.exportFile, problem: fileProblem(error, 'write')}));
 			return 1;
 		}
-		io.out(`Progress written to ${args.exportFile}.`);
+		io.out(t('progress.written', {file: args.exportFile}));
 		return 0;
 	}
 	if (args.importFile) {
@@ -75,7 +79,8 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 		const theirs = normalize(raw);
 		store.mergeFrom(theirs.data);
 		if (notSaved(store, io)) return 1;
-		io.out(`Imported ${Object.keys(theirs.data.lessons).length} lesson(s) from ${args.importFile}${theirs.dropped.length ? `; left out: ${theirs.dropped.join(', ')}` : ''}.`);
+		const imported = {n: Object.keys(theirs.data.lessons).length, file: args.importFile, dropped: theirs.dropped.join(', ')};
+		io.out(t(theirs.dropped.length ? 'progress.importedLeftOut' : 'progress.imported', imported));
 		return 0;
 	}
 	if (args.json) {
@@ -84,31 +89,33 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 	}
 	const known = new Set(entries.map(e => e.id));
 	const measure = await displayWidth();
-	const rows = entries.map(e => [e.title, statusOf(data.lessons[e.id])] as const);
+	const rows = entries.map(e => [e.title, statusOf(data.lessons[e.id], io.texts)] as const);
 	const statusWidth = Math.max(0, ...rows.map(([, status]) => measure(status)));
 	for (const line of twoColumns(rows, Math.max(16, Math.min(TITLE_COLUMNS, io.columns - 2 - statusWidth)), measure)) io.out(line);
 	const others = Object.keys(data.lessons).filter(id => !known.has(id));
-	if (others.length) io.out(`Also kept, from lessons not loaded now: ${others.join(', ')}`);
+	if (others.length) io.out(t('progress.alsoKept', {ids: others.join(', ')}));
 	const fields = Object.entries(data.fields);
-	if (fields.length) io.out(`Accuracy at the first try: ${fields.map(([f, s]) => `${f} ${Math.round((100 * s!.firstTry) / Math.max(1, s!.asked))}% of ${s!.asked}`).join(', ')}`);
-	io.out(`Stored in ${store.path}`);
+	const item = ([field, s]: (typeof fields)[number]) => t('progress.accuracyItem', {field, percent: Math.round((100 * s!.firstTry) / Math.max(1, s!.asked)), asked: s!.asked});
+	if (fields.length) io.out(t('progress.accuracy', {items: fields.map(item).join(', ')}));
+	io.out(t('progress.storedIn', {path: store.path}));
 	return 0;
 }
 
 export async function resetCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): Promise<number> {
+	const {t} = io.texts;
 	const id = args.positionals[0];
-	if (args.positionals.length > 1) throw new UsageError('reset takes at most one lesson id');
-	if (id !== undefined && !entries.some(e => e.id === id) && !store.lesson(id)) throw new UsageError(`no lesson "${id}". See tcp-tutor list.`);
+	if (args.positionals.length > 1) throw new UsageError(t('cli.resetAtMostOne'));
+	if (id !== undefined && !entries.some(e => e.id === id) && !store.lesson(id)) throw new UsageError(t('cli.noLessonReset', {ref: id}));
 	if (!args.yes) {
-		io.out(id ? `Forget your progress in "${id}"? [y/N]` : 'Forget ALL your progress? [y/N]');
-		const answer = (await io.input.next())?.trim().toLowerCase();
-		if (answer !== 'y' && answer !== 'yes') {
-			io.out('Nothing changed.');
+		io.out(id ? t('reset.askOne', {id}) : t('reset.askAll'));
+		const answer = (await io.input.next())?.normalize('NFKC').trim().toLowerCase();
+		if (answer !== 'y' && answer !== 'yes' && answer !== '是') {
+			io.out(t('reset.nothing'));
 			return 0;
 		}
 	}
 	store.reset(id);
 	if (notSaved(store, io)) return 1;
-	io.out(id ? `Progress in "${id}" forgotten.` : 'All progress forgotten.');
+	io.out(id ? t('reset.one', {id}) : t('reset.all'));
 	return 0;
 }

@@ -5,13 +5,15 @@ import {readLessonText} from '../lessons/load.js';
 import {eventToJson} from '../sim/trace.js';
 import {InputError} from '../yaml-source.js';
 import {ladderLines} from '../ui/ladder.js';
+import {ladderWords} from '../ui/ladder-words.js';
 import type {Args} from './args.js';
 import {UsageError} from './args.js';
 import type {Io} from './io.js';
 
 export function traceCommand(args: Args, io: Io, randomSeed: () => number): number {
 	const file = args.positionals[0];
-	if (!file || args.positionals.length > 1) throw new UsageError('trace needs one scenario file: tcp-tutor trace FILE [--json] [--relative] [--seed N]');
+	const {t} = io.texts;
+	if (!file || args.positionals.length > 1) throw new UsageError(t('cli.traceNeedsOne'));
 	const parsed = scenarioFromYaml(readLessonText(file, 'scenario'), file);
 	const scenario = args.profile ? {...parsed, profile: args.profile} : parsed;
 	let trace: Trace;
@@ -25,7 +27,7 @@ export function traceCommand(args: Args, io: Io, randomSeed: () => number): numb
 		for (const e of trace.events) io.out(eventToJson(e, args.relative));
 		return 0;
 	}
-	io.out(`${file}: profile ${trace.profile}, seed ${trace.seed}, ISNs client ${trace.isn.client} server ${trace.isn.server}${args.relative ? ' (numbers relative to each connection\'s ISNs)' : ''}`);
-	for (const line of ladderLines(trace.events, {width: io.columns, relative: args.relative, color: false, time: true})) io.out(line);
+	io.out(t('cli.traceHead', {file, profile: trace.profile, seed: trace.seed, client: trace.isn.client, server: trace.isn.server}) + (args.relative ? t('cli.traceRelative') : ''));
+	for (const line of ladderLines(trace.events, {width: io.columns, relative: args.relative, color: false, time: true, words: ladderWords(io.texts)})) io.out(line);
 	return 0;
 }

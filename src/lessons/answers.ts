@@ -21,7 +21,8 @@ const FLAG_FILLERS = new Set(['and', 'only', 'just', 'flag', 'flags', 'set', 'wi
 
 /** "syn ack", "SYN+ACK", "SYNACK", "ACK only", "SA", "[S.]", "Flags [P.]" → the set of flags; undefined when unreadable. */
 export function parseFlags(text: string): Flag[] | undefined {
-	const t = text.trim().toLowerCase().replace(/^flags\s*/, '').replace(/^\[|\]$/g, '');
+	// Chinese: "SYN 和 ACK", "只有 ACK", "标志位 SYN".
+	const t = text.trim().toLowerCase().replace(/和|与|以及|只有|仅|标志位?/g, ' ').trim().replace(/^flags\s*/, '').replace(/^\[|\]$/g, '');
 	if (t === '') return undefined;
 	if (t === 'none' || t === 'no flags') return [];
 	// "synack", "finack": flag names run together, as people write SYNACK.
@@ -90,11 +91,12 @@ export function parseNumber(text: string, isns: Isns, self?: Side): {value: numb
 const SENDERS: Record<string, Side | 'nobody'> = {
 	client: 'client', c: 'client', boy: 'client', server: 'server', s: 'server', girl: 'server',
 	nobody: 'nobody', none: 'nobody', neither: 'nobody', no: 'nobody',
+	客户端: 'client', 客户: 'client', 男孩: 'client', 服务器: 'server', 服务端: 'server', 女孩: 'server', 没有: 'nobody', 无: 'nobody',
 };
 
-/** "client", "the server.", "Boy" → who sends. */
+/** "client", "the server.", "Boy", "客户端", "服务端" → who sends. */
 export function parseSender(text: string): Side | 'nobody' | undefined {
-	return SENDERS[text.trim().toLowerCase().replace(/^the\s+/, '').replace(/[.!]+$/, '')];
+	return SENDERS[text.trim().toLowerCase().replace(/^the\s+/, '').replace(/[.!]+$/, '').replace(/^由|发送?$/g, '')];
 }
 
 const TIMERS: Record<string, TimerKind | 'none'> = {
@@ -105,29 +107,34 @@ const TIMERS: Record<string, TimerKind | 'none'> = {
 	none: 'none', no: 'none', nothing: 'none',
 };
 
-/** "time-wait", "the TIME_WAIT timer", "RTO", "tcp_fin_timeout", "no timer" → the timer. */
+/** Chinese names of the timers (TIME-WAIT and FIN-WAIT-2 keep their names). */
+const ZH_TIMERS: Record<string, TimerKind | 'none'> = {重传: 'retransmit', 超时重传: 'retransmit', 延迟确认: 'delayed-ack', 保活: 'keepalive', 无: 'none', 没有: 'none'};
+
+/** "time-wait", "the TIME_WAIT timer", "RTO", "tcp_fin_timeout", "no timer", "重传定时器" → the timer. */
 export function parseTimer(text: string): TimerKind | 'none' | undefined {
-	return TIMERS[text.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]/g, '').replace(/timers?$/, '')];
+	const zh = ZH_TIMERS[text.replace(/\s+/g, '').replace(/[.!]+$/, '').replace(/(定时器|计时器)$/, '')];
+	return zh ?? TIMERS[text.toLowerCase().replace(/^the\s+/, '').replace(/[^a-z0-9]/g, '').replace(/timers?$/, '')];
 }
 
 const SECONDS_PER: Readonly<Record<string, number>> = {
 	'ms': 0.001, 'msec': 0.001, 'msecs': 0.001, 'millisecond': 0.001, 'milliseconds': 0.001,
 	's': 1, 'sec': 1, 'secs': 1, 'second': 1, 'seconds': 1,
 	'm': 60, 'min': 60, 'mins': 60, 'minute': 60, 'minutes': 60,
+	'毫秒': 0.001, '秒': 1, '秒钟': 1, '分': 60, '分钟': 60,
 };
 
-/** Seconds: "60", "60s", "1 min", "60000ms", "0.04", ".2 s", "40 ms"; a bare number is seconds. */
+/** Seconds: "60", "60s", "1 min", "60000ms", "0.04", ".2 s", "40 ms", "60 秒", "2 分钟"; a bare number is seconds. */
 export function parseSeconds(text: string): number | undefined {
-	const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]*)\.?\s*$/i.exec(text);
+	const m = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*([a-z]*|毫秒|秒钟?|分钟?)\.?\s*$/i.exec(text);
 	if (!m) return undefined;
 	const scale = SECONDS_PER[(m[2] || 's').toLowerCase()];
 	return scale === undefined ? undefined : Number(m[1]) * scale;
 }
 
-/** "yes", "y", "true", "Yes." → true; "no", "false", "myth" → false. */
+/** "yes", "y", "true", "Yes.", "是", "对" → true; "no", "false", "myth", "否", "错" → false. */
 export function parseYesNo(text: string): boolean | undefined {
 	const t = text.trim().toLowerCase().replace(/[.!]+$/, '');
-	if (['y', 'yes', 't', 'true', '1', 'right', 'correct'].includes(t)) return true;
-	if (['n', 'no', 'f', 'false', '0', 'wrong', 'myth'].includes(t)) return false;
+	if (['y', 'yes', 't', 'true', '1', 'right', 'correct', '是', '是的', '对', '正确', '真', '有'].includes(t)) return true;
+	if (['n', 'no', 'f', 'false', '0', 'wrong', 'myth', '否', '不', '不是', '错', '错误', '不对', '假', '没有', '谣言'].includes(t)) return false;
 	return undefined;
 }

@@ -1,50 +1,65 @@
 // A scenario step in words, for a step the lesson's story says nothing about ("The client calls
 // close()."): the learner sees what happens next without reading the scenario's syntax.
+import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {Call} from '../sim/calls.js';
 import type {Step} from '../sim/scenario.js';
 import type {Side} from '../sim/segment.js';
 
-const CALLS: Record<Call['name'], (side: Side, call: Call) => string> = {
-	listen: (side, call) => `The ${side} calls listen()${call.reuseAddr ? ' on a socket with SO_REUSEADDR' : ''}.`,
-	connect: side => `The ${side} calls connect().`,
-	accept: (side, call) => call.forUs !== undefined ? `The ${side} calls accept() in a loop for ${seconds(call.forUs)}.`
-		: call.all ? `The ${side} accepts every connection waiting (accept()).` : `The ${side} calls accept().`,
-	send: (side, call) => `The ${side} sends ${call.bytes ?? 0} bytes (send()${call.more ? ' with MSG_MORE: more is coming' : ''}).`,
-	read: side => `The ${side} reads what has arrived (read()).`,
-	close: (side, call) => call.listener ? `The ${side} closes its listening socket.` : `The ${side} calls close().`,
-	shutdown: side => `The ${side} calls shutdown(SHUT_WR): it stops sending, and still reads.`,
-	abort: side => `The ${side} aborts the connection (close() with SO_LINGER 0).`,
-	cork: side => `The ${side} sets TCP_CORK: what it writes waits until a segment is full, the FIN goes, or it uncorks.`,
-	uncork: side => `The ${side} clears TCP_CORK: what waited is sent.`,
-	exit: side => `The ${side}'s process exits (or is killed): its kernel closes every socket the process held.`,
-	crash: side => `The ${side}'s host crashes and restarts: it forgets every connection and sends nothing.`,
-	poweroff: side => `The ${side}'s host powers off: from now on nothing reaches it and nothing comes from it.`,
-	keepalive: (side, call) => `The ${side} turns on SO_KEEPALIVE${call.keepalive ? ` (idle ${seconds(call.keepalive.idleUs)}, then every ${seconds(call.keepalive.intvlUs)}, ${call.keepalive.probes} probes)` : ''}.`,
-};
-
-function seconds(us: number): string {
-	const s = us / 1e6;
-	return s < 1 ? `${Math.round(s * 1000)} ms` : `${Number(s.toFixed(3))} s`;
+/** Who makes the call: "the client", "client A", or "the server (client A's connection)". */
+function caller(side: Side, client: string | undefined, {t}: Texts): string {
+	if (!client) return t(`side.${side}`);
+	return t(side === 'client' ? 'side.clientNamed' : 'side.serverOf', {name: client});
 }
 
-export function describeStep(step: Step): string {
+function callText(side: Side, call: Call, texts: Texts, client?: string): string {
+	const {t} = texts;
+	const who = {side: caller(side, client, texts)};
+	switch (call.name) {
+		case 'listen': return t(call.reuseAddr ? 'caption.listenReuseaddr' : 'caption.listen', who);
+		case 'close': return t(call.listener ? 'caption.closeListener' : 'caption.close', who);
+		case 'accept': return call.forUs !== undefined ? t('caption.acceptFor', {...who, time: seconds(call.forUs, texts)})
+			: t(call.all ? 'caption.acceptAll' : 'caption.accept', who);
+		case 'send': return t(call.more ? 'caption.sendMore' : 'caption.send', {...who, bytes: call.bytes ?? 0});
+		case 'keepalive': return call.keepalive
+			? t('caption.keepaliveTimes', {...who, idle: seconds(call.keepalive.idleUs, texts), interval: seconds(call.keepalive.intvlUs, texts), probes: call.keepalive.probes})
+			: t('caption.keepalive', who);
+		default: return t(`caption.${call.name}`, who);
+	}
+}
+
+function seconds(us: number, {t}: Texts): string {
+	const s = us / 1e6;
+	return s < 1 ? t('caption.ms', {n: Math.round(s * 1000)}) : t('caption.s', {n: Number(s.toFixed(3))});
+}
+
+/** One call of several at the same instant, as a clause: "the client calls close()". */
+function clause(text: string, lang: Texts['lang']): string {
+	const bare = text.replace(/[.。]$/, '');
+	return lang === 'en' ? bare.replace(/^The /, 'the ') : bare;
+}
+
+export function describeStep(step: Step, texts: Texts = ENGLISH): string {
+	const {t} = texts;
 	switch (step.kind) {
-		case 'call': return CALLS[step.call.name](step.client ? `client ${step.client}` as Side : step.side, step.call);
-		case 'together': return `At the same instant: ${step.calls.map(c => CALLS[c.call.name](c.side, c.call).replace(/^The /, 'the ').replace(/\.$/, '')).join(' and ')}.`;
-		case 'wait': return `Time passes: ${seconds(step.us)}.`;
+		case 'call': return callText(step.side, step.call, texts, step.client);
+		case 'together': return t('caption.together', {calls: step.calls.map(c => clause(callText(c.side, c.call, texts), texts.lang)).join(t('caption.togetherJoin'))});
+		case 'wait': return t('caption.wait', {time: seconds(step.us, texts)});
 		case 'net': {
 			const r = step.rule;
-			const many = r.count === Infinity ? 'every' : r.count === 1 ? 'the next' : `the next ${r.count}`;
-			const what = `${many} ${r.flags?.length ? `${r.flags.join(',')} ` : ''}segment${r.count === 1 || r.count === Infinity ? '' : 's'}${r.from ? ` from the ${r.from}` : ''}`;
+			const list = r.flags?.length ? r.flags.join(',') : '';
+			const flags = list ? (texts.lang === 'en' ? `${list} ` : ` ${list} `) : '';
+			const from = r.from ? t('caption.segments.from', {side: t(`side.${r.from}`)}) : '';
+			const what = r.count === Infinity ? t('caption.segments.all', {flags, from})
+				: r.count === 1 ? t('caption.segments.one', {flags, from}) : t('caption.segments.many', {n: r.count, flags, from});
 			switch (r.action) {
-				case 'drop': return `The network will lose ${what}.`;
-				case 'delay': return `The network will hold ${what} back${r.byUs ? ` by ${seconds(r.byUs)}` : ''}.`;
-				case 'duplicate': return `The network will deliver ${what} twice.`;
-				case 'reorder': return `The network will deliver ${what} after the sender's next one.`;
+				case 'drop': return t('caption.drop', {what});
+				case 'delay': return r.byUs ? t('caption.delayBy', {what, time: seconds(r.byUs, texts)}) : t('caption.delay', {what});
+				case 'duplicate': return t('caption.duplicate', {what});
+				case 'reorder': return t('caption.reorder', {what});
 			}
-			return `The network changes.`;
+			return t('caption.drop', {what});
 		}
-		case 'flood': return `${step.syns} SYNs with forged source addresses hit the server.`;
-		case 'inject': return `A stray segment arrives from the ${step.from === 'client' ? 'client\'s side' : 'server\'s side'} of the network.`;
+		case 'flood': return t('caption.flood', {n: step.syns});
+		case 'inject': return t('caption.inject', {side: t(`side.${step.from}`)});
 	}
 }

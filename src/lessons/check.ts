@@ -6,8 +6,11 @@ import {loadLessons} from './catalog.js';
 import {unanswerable} from './resolve.js';
 import type {Lesson} from './schema.js';
 import {scenarioMistakes} from './scenario-lint.js';
+import {translationProblems} from './translation.js';
+import {translationFiles, translationFromYaml} from './translation-files.js';
+import {readLessonText} from './load.js';
 
-export type CheckReport = {readonly lessons: number; readonly seeds: number; readonly errors: readonly InputError[]};
+export type CheckReport = {readonly lessons: number; readonly seeds: number; readonly translations: number; readonly errors: readonly InputError[]};
 
 export function checkLesson(lesson: Lesson, seeds: number, firstSeed = 1): InputError[] {
 	const errors: InputError[] = [];
@@ -54,5 +57,34 @@ export async function checkDirs(dirs: readonly string[], seeds = 200, breathe = 
 			await breathe();
 		}
 	}
-	return {lessons: lessons.length, seeds, errors: all};
+	const translations = checkTranslations(dirs, lessons);
+	return {lessons: lessons.length, seeds, translations: translations.count, errors: [...all, ...translations.errors]};
+}
+
+/** Every translation file of these folders: it parses, translates a lesson of the folder, and every key is there, known and current. */
+export function checkTranslations(dirs: readonly string[], lessons: readonly Lesson[]): {count: number; errors: InputError[]} {
+	const errors: InputError[] = [];
+	let count = 0;
+	for (const dir of dirs) {
+		let files;
+		try {
+			files = translationFiles(dir);
+		} catch (error) {
+			errors.push(new InputError(dir, undefined, 'translations', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`));
+			continue;
+		}
+		for (const {lang, file} of files) {
+			count++;
+			try {
+				const t = translationFromYaml(readLessonText(file), file, lang);
+				const lesson = lessons.find(l => l.id === t.lesson);
+				if (!lesson) errors.push(new InputError(file, undefined, 'lesson', `"${t.lesson}" is no lesson of ${dir}: a translation sits beside the lesson it translates`));
+				else errors.push(...translationProblems(lesson, t));
+			} catch (error) {
+				if (!(error instanceof InputError)) throw error;
+				errors.push(error);
+			}
+		}
+	}
+	return {count, errors};
 }

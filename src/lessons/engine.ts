@@ -3,13 +3,14 @@
 // No ink, no I/O, no clock: the time spent comes in with the actions that need it.
 import {type Trace, run} from '../sim/run.js';
 import {check, choicesFor, formatHelp, showExpected} from './fields.js';
-import {RULES, expected, ruleFor, unanswerable} from './resolve.js';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
+import {expected, ruleFor, ruleText, unanswerable} from './resolve.js';
 import {isnsOf} from './seq-sums.js';
 import {type Beat, planBeats} from './plan.js';
 import type {Field, Lesson, Question} from './schema.js';
 import {fillTemplate} from './text.js';
 
-export {FIELD_LABELS, check, choicesFor, showExpected} from './fields.js';
+export {FIELD_LABELS, check, choicesFor, fieldLabel, fieldName, showExpected} from './fields.js';
 export {type Beat, askedBefore, isCountQuestion, planBeats} from './plan.js';
 export {type Visible, visible} from './visibility.js';
 
@@ -54,6 +55,8 @@ export type Session = {
 	readonly elapsedMs: number;
 	/** Questions left out because this run's trace cannot answer them (tcp-tutor check reports them). */
 	readonly skipped: readonly Skipped[];
+	/** The learner's language: every text the engine writes (rules, feedback, answers shown). */
+	readonly texts: Texts;
 };
 
 export type Skipped = {readonly id: string; readonly field: Field; readonly reason: string};
@@ -77,7 +80,7 @@ export type Saved = {
 	readonly elapsedMs: number;
 };
 
-export function startSession(full: Lesson, seed: number, saved?: Saved): Session {
+export function startSession(full: Lesson, seed: number, saved?: Saved, texts: Texts = ENGLISH): Session {
 	const trace = run(full.scenario, saved?.seed ?? seed);
 	// A question this trace cannot answer is left out and reported, never asked (it would have no answer to check).
 	const skipped: Skipped[] = [];
@@ -89,7 +92,7 @@ export function startSession(full: Lesson, seed: number, saved?: Saved): Session
 	const lesson = skipped.length === 0 ? full : {...full, questions};
 	const beats = planBeats(lesson, trace);
 	const s: Session = {
-		lesson, skipped, seed: saved?.seed ?? seed, trace, beats, pos: 0, relative: saved?.relative ?? false, field: 0, attempts: 0,
+		lesson, skipped, texts, seed: saved?.seed ?? seed, trace, beats, pos: 0, relative: saved?.relative ?? false, field: 0, attempts: 0,
 		hints: 0, revealed: false, missed: [], given: {}, explained: false, results: saved?.results ?? {}, elapsedMs: saved?.elapsedMs ?? 0,
 	};
 	return {...s, pos: Math.min(Math.max(0, saved?.pos ?? 0), beats.length - 1)};
@@ -142,7 +145,7 @@ export function reduce(s: Session, a: Action): Session {
 			const q = currentQuestion(s);
 			const f = currentField(s);
 			if (!q || !f) return s;
-			const fb: Feedback = {kind: 'revealed', field: f, expected: showExpected(s, q, f), rule: ruleFor(q, f, s.trace, s.relative)};
+			const fb: Feedback = {kind: 'revealed', field: f, expected: showExpected(s, q, f), rule: ruleFor(q, f, s.trace, s.relative, s.texts)};
 			return advanceField({...s, revealed: true, missed: addMissed(s.missed, f)}, q, fb);
 		}
 		case 'answer': return answer(s, a.text);
@@ -160,19 +163,19 @@ function answer(s: Session, raw: string): Session {
 	const q = currentQuestion(s);
 	const f = currentField(s);
 	if (!q || !f) return s;
-	const choices = choicesFor(f);
+	const choices = choicesFor(f, s.texts);
 	const pick = /^\s*\d+\s*$/.test(raw) && choices ? choices[Number(raw) - 1] : undefined;
 	const text = pick ?? raw; // a select field also takes the number of a choice, as plain mode lists them
 	const exp = expected(q, f, s.trace);
 	const verdict = check(s, q, exp, text);
-	const rule = ruleFor(q, f, s.trace, s.relative);
+	const rule = ruleFor(q, f, s.trace, s.relative, s.texts);
 	if (verdict === undefined) {
-		return {...s, feedback: {kind: 'unreadable', field: f, expected: formatHelp(f), given: text}};
+		return {...s, feedback: {kind: 'unreadable', field: f, expected: formatHelp(f, s.texts), given: text}};
 	}
 	if (!verdict) {
 		// A wrong answer names the rule that decides the value, not the value: the learner tries again.
 		return {...s, attempts: s.attempts + 1, missed: addMissed(s.missed, f), given: {[f]: text.trim(), ...s.given},
-			feedback: {kind: 'wrong', field: f, expected: showExpected(s, q, f), given: text.trim(), rule: RULES[f]}};
+			feedback: {kind: 'wrong', field: f, expected: showExpected(s, q, f), given: text.trim(), rule: ruleText(f, s.texts)}};
 	}
 	return advanceField({...s, attempts: s.attempts + 1}, q, {kind: 'correct', field: f, expected: showExpected(s, q, f), given: text.trim(), rule});
 }

@@ -5,6 +5,7 @@ import type {SegmentEvent} from '../sim/trace.js';
 import {
 	parseFlags, parseNumber, parseSeconds, parseSender, parseState, parseTimer, parseYesNo, sameFlags, showFlags, toAscii,
 } from './answers.js';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {Session} from './engine.js';
 import {type Expected, expected, segmentsOf} from './resolve.js';
 import {isnsAt} from './seq-sums.js';
@@ -12,7 +13,7 @@ import type {Field, Question} from './schema.js';
 
 /** true / false, or undefined when the text cannot be read as this kind of answer. */
 export function check(s: Session, q: Question, exp: Expected, typed: string): boolean | undefined {
-	const text = readChoice(exp.field, toAscii(typed));
+	const text = readChoice(exp.field, toAscii(typed), s.texts);
 	switch (exp.field) {
 		case 'flags': {
 			const f = parseFlags(text);
@@ -54,8 +55,8 @@ export function check(s: Session, q: Question, exp: Expected, typed: string): bo
 }
 
 /** A choice's number, as plain mode lists them (also typed full-width: "２"), stands for the choice. */
-function readChoice(f: Field, text: string): string {
-	const choices = choicesFor(f);
+function readChoice(f: Field, text: string, texts: Texts): string {
+	const choices = choicesFor(f, texts);
 	return choices && /^\s*\d+\s*$/.test(text) ? choices[Number(text) - 1] ?? text : text;
 }
 
@@ -65,50 +66,60 @@ function segmentOf(s: Session, q: Question): SegmentEvent | undefined {
 
 export function showExpected(s: Session, q: Question, f: Field): string {
 	const e = expected(q, f, s.trace);
+	const {t} = s.texts;
 	switch (e.field) {
 		case 'flags': return showFlags(e.flags);
 		// A number before its connection's ISN wraps around in relative numbers (an old segment): say the absolute one too.
-		case 'seq': case 'ack': return !s.relative ? String(e.value) : e.relative >= 2 ** 31 ? `${e.relative} (${e.value} absolute)` : String(e.relative);
+		case 'seq': case 'ack': return !s.relative ? String(e.value) : e.relative >= 2 ** 31 ? t('answer.wrapped', {relative: e.relative, absolute: e.value}) : String(e.relative);
 		case 'len': case 'count': case 'syn-queue': case 'accept-queue': return String(e.value);
-		case 'duration': return `${e.value} s`;
-		case 'timer': return e.any.join(' or ');
-		case 'acked': return e.value ? 'yes' : 'no';
-		case 'claim': return e.value ? 'true' : 'false';
+		case 'duration': return t('answer.seconds', {n: e.value});
+		case 'timer': return e.any.map(v => (v === 'none' ? t('choice.none') : v)).join(t('answer.or'));
+		case 'acked': return e.value ? t('choice.yes') : t('choice.no');
+		case 'claim': return e.value ? t('choice.true') : t('choice.false');
+		case 'sender': return t(e.value === 'client' ? 'choice.client' : 'choice.server');
 		default: return e.value;
 	}
 }
 
-export function formatHelp(f: Field): string {
+export function formatHelp(f: Field, {t}: Texts = ENGLISH): string {
 	switch (f) {
-		case 'flags': return 'flags such as SYN, SYN+ACK, ACK, FIN+ACK, RST';
+		case 'flags': return t('format.flags');
 		// The examples are no lesson's answer: typing something unreadable must not reveal one.
-		case 'seq': case 'ack': return 'a number such as 4242, or x+123 / y+123 with x the client\'s ISN and y the server\'s';
-		case 'len': case 'count': case 'syn-queue': case 'accept-queue': return 'a whole number';
-		case 'sender': return 'client or server';
-		case 'state': return `a state: ${STATES.join(', ')}`;
-		case 'timer': return 'retransmit, delayed-ack, time-wait, fin-wait-2, keepalive or none';
-		case 'duration': return 'seconds, such as 90, 90s, 1.5 min or 250ms';
-		case 'acked': return 'yes or no';
-		case 'claim': return 'true or false';
+		case 'seq': case 'ack': return t('format.number');
+		case 'len': case 'count': case 'syn-queue': case 'accept-queue': return t('format.whole');
+		case 'sender': return t('format.sender');
+		case 'state': return t('format.state', {states: STATES.join(', ')});
+		case 'timer': return t('format.timer');
+		case 'duration': return t('format.duration');
+		case 'acked': return t('format.acked');
+		case 'claim': return t('format.claim');
 	}
 }
 
-/** How a field is named where it is asked. */
-export const FIELD_LABELS: Readonly<Record<Field, string>> = {
-	flags: 'Flags', seq: 'Sequence number (seq)', ack: 'Acknowledgment number (ack)', len: 'Data length (len)',
-	sender: 'Who sends it', state: 'State', acked: 'Acknowledged everything received?', timer: 'Timer', duration: 'Duration (seconds)',
-	count: 'Number of segments', 'syn-queue': 'SYN queue (half-open connections)', 'accept-queue': 'Accept queue (waiting for accept())', claim: 'True or false',
-};
+/** How a field is named where it is asked ("Sequence number (seq)"). */
+export function fieldLabel(f: Field, {t}: Texts = ENGLISH): string {
+	return t(`field.${f}`);
+}
 
-/** The choices a select list offers for a field (text fields return undefined). */
-export function choicesFor(f: Field): readonly string[] | undefined {
+/** A field's short name, in the line of the answers given so far ("seq", "state"). */
+export function fieldName(f: Field, {t}: Texts = ENGLISH): string {
+	return t(`short.${f}`);
+}
+
+/** How a field is named where it is asked, in English. */
+export const FIELD_LABELS: Readonly<Record<Field, string>> = Object.fromEntries(
+	(['flags', 'seq', 'ack', 'len', 'sender', 'state', 'acked', 'timer', 'duration', 'count', 'syn-queue', 'accept-queue', 'claim'] as const).map(f => [f, fieldLabel(f)]),
+) as Record<Field, string>;
+
+/** The choices a select list offers for a field (text fields return undefined); each reads back as itself (answers.ts). */
+export function choicesFor(f: Field, {t}: Texts = ENGLISH): readonly string[] | undefined {
 	switch (f) {
 		case 'flags': return ['SYN', 'SYN,ACK', 'ACK', 'FIN,ACK', 'FIN', 'RST', 'RST,ACK'];
 		case 'state': return STATES;
-		case 'sender': return ['client', 'server'];
-		case 'timer': return ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2', 'keepalive', 'none'];
-		case 'acked': return ['yes', 'no'];
-		case 'claim': return ['true', 'false'];
+		case 'sender': return [t('choice.client'), t('choice.server')];
+		case 'timer': return ['retransmit', 'delayed-ack', 'time-wait', 'fin-wait-2', 'keepalive', t('choice.none')];
+		case 'acked': return [t('choice.yes'), t('choice.no')];
+		case 'claim': return [t('choice.true'), t('choice.false')];
 		default: return undefined;
 	}
 }

@@ -3,6 +3,7 @@ import type {Snapshot, TimerKind} from '../sim/endpoint.js';
 import type {Side} from '../sim/segment.js';
 import type {Trace} from '../sim/run.js';
 import type {SegmentEvent} from '../sim/trace.js';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
 import {showFlags} from './answers.js';
 import type {Claim, Field, Question} from './schema.js';
 import {seqSum, showSum} from './seq-sums.js';
@@ -108,7 +109,7 @@ export function unanswerable(q: Question, trace: Trace): {readonly field: Field;
 	for (const field of q.ask) {
 		try {
 			expected(q, field, trace);
-			ruleFor(q, field, trace, false); // what play shows after an answer (the numbering changes only the numbers it prints)
+			ruleFor(q, field, trace, false); // what play shows after an answer (the numbering and the language change only the words it prints)
 		} catch (error) {
 			return {field, reason: error instanceof Error ? error.message : String(error)};
 		}
@@ -117,101 +118,85 @@ export function unanswerable(q: Question, trace: Trace): {readonly field: Field;
 }
 
 /** The rule that decides a value, without giving it away: shown after a wrong answer, whatever is asked next. */
-export const RULES: Readonly<Record<Field, string>> = {
-	flags: 'Ask what this segment must do: acknowledge what arrived (ACK), open a direction (SYN), close one (FIN), or refuse and tear down (RST). PSH is never required; name it only on data that ends a write.',
-	seq: 'seq is the number of the segment\'s first byte. A new segment takes the sender\'s next unused number (SND.NXT): its ISN, + 1 for its SYN, + each data byte sent, + 1 for its FIN once sent. A retransmission repeats its old seq.',
-	ack: 'ack is the next number the sender expects from its peer (RCV.NXT): the peer\'s ISN, + 1 for its SYN, + each byte received in order, + 1 for its FIN once it arrived.',
-	len: 'len counts data bytes only: SYN, FIN and a pure ACK carry none.',
-	sender: 'Who has something to send, or something to acknowledge, at this point?',
-	state: 'A state changes on the application\'s call or on an arriving segment: which of them reached this endpoint last?',
-	acked: 'Has this endpoint already sent an ACK that covers everything it received, or does it still owe one?',
-	timer: 'Which timer guards what this endpoint waits for now: an ACK (retransmit), its own ACK owed (delayed-ack), old duplicates (time-wait), or a FIN that may never come (fin-wait-2)?',
-	duration: 'TIME-WAIT lasts 2×MSL (Linux fixes it at 60 s); an orphaned FIN-WAIT-2 lasts tcp_fin_timeout (60 s by default); the RTO starts at 1 s, is 200 ms on an established Linux connection, and doubles on each retry; a delayed ACK waits up to 40 ms.',
-	count: 'Count every segment put on the wire, lost ones included.',
-	'syn-queue': 'The SYN queue holds the half-open connections: each SYN answered with a SYN,ACK whose final ACK has not been taken yet (a flood\'s spoofed ones too), until it is ACKed or its SYN,ACK retries run out.',
-	'accept-queue': 'The accept queue holds the connections whose handshake is complete and that the application has not accept()ed yet. It counts as full when more than the backlog wait (min(backlog, somaxconn)), so backlog + 1 fit.',
-	claim: 'Check the claim against what the trace shows, not against what blog posts say.',
-};
+export function ruleText(field: Field, {t}: Texts = ENGLISH): string {
+	return t(`rule.${field}`);
+}
+
+/** The rules in English (as `ruleText` gives them). */
+export const RULES: Readonly<Record<Field, string>> = Object.fromEntries(
+	(['flags', 'seq', 'ack', 'len', 'sender', 'state', 'acked', 'timer', 'duration', 'count', 'syn-queue', 'accept-queue', 'claim'] as const).map(f => [f, ruleText(f)]),
+) as Record<Field, string>;
 
 /**
  * The rule that decides a value, in a sentence, with this trace's numbers (after a right answer or a reveal).
  * It never gives away a field the question asks later (q.ask after `field`): a timer's rule names no duration
  * when the duration is asked next.
  */
-export function ruleFor(q: Question, field: Field, trace: Trace, relative: boolean): string {
+export function ruleFor(q: Question, field: Field, trace: Trace, relative: boolean, texts: Texts = ENGLISH): string {
+	const {t} = texts;
 	const pos = position(q, trace);
 	const seg = pos.segment;
 	const later = q.ask.slice(q.ask.indexOf(field) + 1);
 	const ep = q.endpoint ?? 'client';
+	const side = t(`side.${ep}`);
 	switch (field) {
 		case 'seq':
-		case 'ack': return seg ? sumRule(trace, seg, field, relative) : '';
-		case 'len': return 'len counts data bytes only: SYN, FIN and a pure ACK carry none.';
+		case 'ack': return seg ? sumRule(trace, seg, field, relative, texts) : '';
+		case 'len': return t('rule.len');
 		case 'flags': {
 			if (!seg) return '';
-			const who = later.includes('sender') ? 'This segment carries' : `The ${seg.from} sent`;
-			return `${who} ${showFlags(seg.flags)}${seg.flags.includes('PSH') ? ' (tcpdump also shows PSH: this data ends a write)' : ''}.`;
+			const psh = seg.flags.includes('PSH') ? t('why.flags.psh') : '';
+			return later.includes('sender') ? t('why.flags.carries', {flags: showFlags(seg.flags), psh})
+				: t('why.flags.sent', {side: t(`side.${seg.from}`), flags: showFlags(seg.flags), psh});
 		}
-		case 'sender': return seg ? `The next segment comes from the ${seg.from}.` : '';
+		case 'sender': return seg ? t('why.sender', {side: t(`side.${seg.from}`)}) : '';
 		case 'state': {
 			const change = lastStateChange(trace, q, ep, pos);
-			return change ? `The ${ep} went ${change.from} → ${change.to} on "${change.cause}".` : `The ${ep} stayed in ${pos.after[ep].state}.`;
+			return change ? t('why.state.changed', {side, from: change.from, to: change.to, cause: change.cause}) : t('why.state.stayed', {side, state: pos.after[ep].state});
 		}
 		case 'timer':
 		case 'duration': {
 			const timers = pos.after[ep].timers;
-			if (timers.length === 0) return `No timer runs on the ${ep}.`;
+			if (timers.length === 0) return t('why.timer.none', {side});
 			const withDuration = !later.includes('duration');
-			return timers.map(t => (withDuration
-				? `${t.timer} runs for ${t.duration} s: ${timerRule(t.timer, trace)}`
-				: `${t.timer} runs: ${TIMER_WHY[t.timer]}`)).join(' ');
+			return timers.map(tm => (withDuration
+				? t('why.timer.runsFor', {timer: tm.timer, duration: tm.duration, why: timerRule(tm.timer, trace, texts)})
+				: t('why.timer.runs', {timer: tm.timer, why: t(`timerWhy.${tm.timer}`)}))).join(' ');
 		}
-		case 'count': return 'Count every segment put on the wire, lost ones included.';
-		case 'syn-queue': case 'accept-queue': return RULES[field];
+		case 'count': return t('rule.count');
+		case 'syn-queue': case 'accept-queue': return t(`rule.${field}`);
 		case 'acked': {
-			if (pos.after[ep].acked) return `The ${ep} has acknowledged everything it received.`;
+			if (pos.after[ep].acked) return t('why.acked.yes', {side});
 			const timerLater = later.includes('timer') || later.includes('duration');
-			return `The ${ep} still owes an ACK for what it received${timerLater ? '.' : ' (Linux may hold it back, hoping to send it along with data or a FIN).'}`;
+			return t(timerLater ? 'why.acked.owes' : 'why.acked.owesLinux', {side});
 		}
 		case 'claim': {
 			const f = q.claim?.field;
-			return seg && (f === 'seq' || f === 'ack') ? sumRule(trace, seg, f, relative) : '';
+			return seg && (f === 'seq' || f === 'ack') ? sumRule(trace, seg, f, relative, texts) : '';
 		}
 	}
 }
 
 /** "ack is the next number … (RCV.NXT): ack = y + 1 (SYN) + 200 (data) = 1130677064 + 1 + 200 = 1130677265." */
-function sumRule(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack', relative: boolean): string {
-	const sum = seqSum(trace, seg, field, relative);
+function sumRule(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack', relative: boolean, texts: Texts): string {
+	const {t} = texts;
+	const sum = seqSum(trace, seg, field, relative, texts);
 	if (!sum) return '';
-	const notes = [sum.note, relative && /^[xy]$/.test(sum.start.name) ? `relative numbers count ${sum.start.name} as 0` : undefined].filter(Boolean);
-	return `${sum.rule}: ${showSum(sum)}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}.`;
+	const notes = [sum.note, relative && /^[xy]$/.test(sum.start.name) ? t('why.relativeZero', {name: sum.start.name}) : undefined].filter(Boolean);
+	const shown = showSum(sum, texts);
+	return notes.length > 0 ? t('why.sumNotes', {rule: sum.rule, sum: shown, notes: notes.join(t('why.notesJoin'))}) : t('why.sum', {rule: sum.rule, sum: shown});
 }
 
-/** Why each timer runs, without its length (for when the duration is asked next). */
-const TIMER_WHY: Record<TimerKind, string> = {
-	'retransmit': 'what this endpoint sent is not acknowledged yet; if no ACK comes in time, it is sent again.',
-	'delayed-ack': 'Linux holds an ACK back for a moment, hoping to send it along with data or a FIN.',
-	'time-wait': 'the connection is kept after the close, so that a lost last ACK can be repeated and old duplicates of this connection die out.',
-	'fin-wait-2': 'a closed (orphaned) socket does not wait forever for the peer\'s FIN: net.ipv4.tcp_fin_timeout bounds it.',
-	'syn-queue': 'a half-open request lives until its SYN-ACK retries (tcp_synack_retries) run out.',
-	'keepalive': 'SO_KEEPALIVE probes a connection that has been idle too long, to find out whether the peer is still there.',
-};
-
 /** Why each timer runs and what decides its length, as the trace's profile does it. */
-function timerRule(timer: TimerKind, trace: Trace): string {
+function timerRule(timer: TimerKind, trace: Trace, {t}: Texts): string {
 	const linux = trace.profile === 'linux';
 	switch (timer) {
-		case 'retransmit': return linux
-			? 'the retransmission timeout starts at 1 s (RFC 6298 2.1); Linux 6.x resends a SYN five times 1 s apart (tcp_syn_linear_timeouts = 4), then doubles. Once connected it is 204 ms (TCP_RTO_MIN 200 ms plus the tiny loopback RTT, rounded up to a 4 ms tick): the first expiry resends the last segment as a tail-loss probe, later ones double.'
-			: 'the retransmission timeout starts at 1 s (RFC 6298 2.1) and doubles on each retry.';
-		case 'delayed-ack': return 'Linux may hold an ACK back up to 40 ms (one 4 ms tick before any data arrived), hoping to send it along with data or a FIN.';
-		case 'time-wait': return linux
-			? 'TIME-WAIT lasts 2×MSL in RFC 9293, but Linux fixes it at 60 s (TCP_TIMEWAIT_LEN); the RFC\'s MSL of 2 min would make it 4 min.'
-			: 'TIME-WAIT lasts 2×MSL, with RFC 9293\'s MSL of 2 min: 4 min.';
-		case 'fin-wait-2': return 'net.ipv4.tcp_fin_timeout (60 s unless changed) bounds how long a closed (orphaned) socket waits in FIN-WAIT-2.';
-		case 'syn-queue': return TIMER_WHY['syn-queue'];
-		case 'keepalive': return 'SO_KEEPALIVE sends a probe after tcp_keepalive_time (2 h) of silence, then every tcp_keepalive_intvl (75 s); after tcp_keepalive_probes (9) unanswered ones, an RST.';
+		case 'retransmit': return t(linux ? 'timerRule.retransmit.linux' : 'timerRule.retransmit.textbook');
+		case 'delayed-ack': return t('timerRule.delayed-ack');
+		case 'time-wait': return t(linux ? 'timerRule.time-wait.linux' : 'timerRule.time-wait.textbook');
+		case 'fin-wait-2': return t('timerRule.fin-wait-2');
+		case 'syn-queue': return t('timerWhy.syn-queue');
+		case 'keepalive': return t('timerRule.keepalive');
 	}
 }
 

@@ -60,6 +60,8 @@ export type Lesson = {
 	readonly questions: readonly Question[];
 	readonly outro?: string;
 	readonly file: string;
+	/** In a translated lesson: the keys still shown in English (missing or stale in the translation). */
+	readonly untranslated?: readonly string[];
 };
 
 type Ctx = {readonly file: string; lineAt(path: Path): number | undefined};

@@ -4,6 +4,7 @@ import type {Trace} from '../sim/run.js';
 import {type Side, peerOf} from '../sim/segment.js';
 import {seqAdd, seqRelative} from '../sim/seq.js';
 import type {SegmentEvent} from '../sim/trace.js';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {Isns} from './answers.js';
 
 /** One thing that used sequence numbers: RFC 9293 3.4 counts one for a SYN, one for a FIN, one per data byte. */
@@ -124,27 +125,29 @@ function answered(trace: Trace, seg: SegmentEvent, match: (e: SegmentEvent) => b
 }
 
 /** "SYN,ACK", or "data segment" for one that carries data. */
-function flagsName(e: SegmentEvent): string {
-	return e.len > 0 ? 'data segment' : ['SYN', 'FIN', 'RST', 'ACK'].filter(f => e.flags.includes(f as never)).join(',');
+function flagsName(e: SegmentEvent, {t}: Texts): string {
+	return e.len > 0 ? t('sum.dataSegment') : ['SYN', 'FIN', 'RST', 'ACK'].filter(f => e.flags.includes(f as never)).join(',');
 }
 
 /** The sum behind a segment's seq or ack, in absolute numbers; undefined for an ack number the segment does not carry. */
-export function absoluteSum(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack'): SeqSum | undefined {
+export function absoluteSum(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack', texts: Texts = ENGLISH): SeqSum | undefined {
+	const {t} = texts;
+	const side = (s: Side) => t(`side.${s}`);
 	const i = trace.events.indexOf(seg);
 	const injected = injectedSegments(trace).has(seg);
 	const named = (side: Side, d: {isn: number; terms: SumTerm[]}, rule: string): SeqSum => ({
-		field, start: {name: ISN_NAME[side], value: d.isn}, terms: d.terms, rule, ...laterConnection(trace, side, d.isn),
+		field, start: {name: ISN_NAME[side], value: d.isn}, terms: d.terms, rule, ...laterConnection(trace, side, d.isn, texts),
 		total: d.terms.reduce((n, t) => seqAdd(n, t.amount), d.isn),
 	});
 	const copied = (name: string, value: number, rule: string): SeqSum => ({field, start: {name, value}, terms: [], total: value, rule});
 	if (field === 'seq') {
-		if (injected) return copied('the number it was sent with', seg.seq, 'This segment is an old (injected) one: its seq belongs to no current connection');
+		if (injected) return copied(t('sum.start.sentWith'), seg.seq, t('sum.injected'));
 		if (seg.flags.includes('RST') && seg.ack === null) {
 			// RFC 9293 3.10.7.1 (and 3.10.7.3, 3.10.7.4 for a bad ACK): <SEQ=SEG.ACK><CTL=RST>.
 			const cause = answered(trace, seg, e => e.ack === seg.seq);
-			const rule = `An RST answering a segment that had ACK set takes that ack as its seq (RFC 9293 3.10.7.1)${cause ? `, here the ack of the ${cause.from}'s ${flagsName(cause)}` : ''}`;
+			const rule = cause ? t('sum.rstSeqHere', {side: side(cause.from), what: flagsName(cause, texts)}) : t('sum.rstSeq');
 			const d = decompose(trace, seg.from, seg.seq, i, i);
-			return d ? named(seg.from, d, rule) : copied(cause ? `the ack of that ${flagsName(cause)}` : 'the ack it answers', seg.seq, rule);
+			return d ? named(seg.from, d, rule) : copied(cause ? t('sum.start.ackOfThat', {what: flagsName(cause, texts)}) : t('sum.start.ackItAnswers'), seg.seq, rule);
 		}
 		const d = decompose(trace, seg.from, seg.seq, i, i);
 		if (d) {
@@ -152,28 +155,25 @@ export function absoluteSum(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack
 			const resent = d.terms.reduce((n, t) => n + t.amount, 0) < Math.max(0, ...sent.map(it => it.offset + it.size));
 			// A bare ACK below SND.NXT is a keepalive probe (Linux tcp_xmit_probe_skb): one below SND.UNA, a byte the peer already has.
 			const probe = resent && seg.len === 0 && seg.flags.length === 1 && seg.flags[0] === 'ACK';
-			const rule = seg.flags.includes('SYN') ? `A SYN carries its sender's initial sequence number (ISN), the ${seg.from}'s ${ISN_NAME[seg.from]}`
-				: probe ? 'A keepalive probe carries seq one below SND.UNA, a byte the peer already has, so the peer must answer with an ACK (Linux tcp_xmit_probe_skb)'
-				: resent ? 'A retransmission carries the seq it had the first time, counting what the sender had used before it'
-					: 'seq is the sender\'s next unused number (SND.NXT)';
+			const rule = seg.flags.includes('SYN') ? t('sum.synSeq', {side: side(seg.from), isn: ISN_NAME[seg.from]})
+				: probe ? t('sum.probe') : resent ? t('sum.resent') : t('sum.sndNxt');
 			return named(seg.from, d, rule);
 		}
 		const cause = seg.flags.includes('RST') ? answered(trace, seg, e => e.ack === null && seqAdd(e.seq, seqLengthOf(e)) === seg.ack) : undefined;
 		// RFC 9293 3.10.7.1: a segment without ACK is answered with <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.
-		if (cause && seg.seq === 0) return copied('0', 0, `An RST answering a segment without ACK (here the ${cause.from}'s ${flagsName(cause)}) has seq 0 (RFC 9293 3.10.7.1)`);
-		return copied('the number the sender chose', seg.seq, 'No rule of this connection explains this seq');
+		if (cause && seg.seq === 0) return copied('0', 0, t('sum.rstZero', {side: side(cause.from), what: flagsName(cause, texts)}));
+		return copied(t('sum.start.senderChose'), seg.seq, t('sum.noSeqRule'));
 	}
 	if (seg.ack === null) return undefined;
 	const peer = peerOf(seg.from);
 	const d = decompose(trace, peer, seg.ack, i, i);
 	const closed = seg.flags.includes('RST') && seg.seq === 0;
-	const rule = closed ? 'An RST answering a segment without ACK acknowledges exactly that segment, its seq + its length (RFC 9293 3.10.7.1)'
-		: `ack is the next number the ${seg.from} expects from the ${peer} (RCV.NXT)`;
+	const rule = closed ? t('sum.rstAck') : t('sum.rcvNxt', {side: side(seg.from), peer: side(peer)});
 	if (d) return named(peer, d, rule);
 	// A SYN that starts no connection (an old duplicate) is still acknowledged: RCV.NXT = SEG.SEQ + 1 (RFC 9293 3.10.7.2).
 	const syn = answered(trace, seg, e => e.flags.includes('SYN') && seqAdd(e.seq, 1) === seg.ack);
-	if (syn) return {...copied(`the seq of the ${syn.from}'s ${injectedSegments(trace).has(syn) ? 'old ' : ''}SYN`, syn.seq, rule), terms: [{kind: 'SYN', amount: 1}], total: seg.ack};
-	return copied('the number the sender chose', seg.ack, 'No rule of this connection explains this ack');
+	if (syn) return {...copied(t(injectedSegments(trace).has(syn) ? 'sum.start.oldSynOf' : 'sum.start.synOf', {side: side(syn.from)}), syn.seq, rule), terms: [{kind: 'SYN', amount: 1}], total: seg.ack};
+	return copied(t('sum.start.senderChose'), seg.ack, t('sum.noAckRule'));
 }
 
 /** SEG.LEN as RFC 9293 3.4 counts it: data bytes, plus one each for SYN and FIN. */
@@ -182,13 +182,13 @@ function seqLengthOf(e: SegmentEvent): number {
 }
 
 /** A note when x or y is not the ISN the lesson text calls {client.isn} / {server.isn}. */
-function laterConnection(trace: Trace, side: Side, isn: number): {note?: string} {
-	return isn === trace.isn[side] ? {} : {note: `${ISN_NAME[side]} is the ${side}'s ISN in this connection, not its first one`};
+function laterConnection(trace: Trace, side: Side, isn: number, {t}: Texts): {note?: string} {
+	return isn === trace.isn[side] ? {} : {note: t('sum.laterConnection', {isn: ISN_NAME[side], side: t(`side.${side}`)})};
 }
 
 /** The sum in the numbers the learner sees: relative numbers count the connection's ISN as 0, as Wireshark does. */
-export function seqSum(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack', relative: boolean): SeqSum | undefined {
-	const sum = absoluteSum(trace, seg, field);
+export function seqSum(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack', relative: boolean, texts: Texts = ENGLISH): SeqSum | undefined {
+	const sum = absoluteSum(trace, seg, field, texts);
 	if (!sum || !relative) return sum;
 	const abs = field === 'seq' ? seg.seq : seg.ack;
 	const rel = field === 'seq' ? seg.rel.seq : seg.rel.ack;
@@ -202,11 +202,9 @@ export function seqSum(trace: Trace, seg: SegmentEvent, field: 'seq' | 'ack', re
 	};
 }
 
-const LABEL: Record<SumTerm['kind'], string> = {SYN: 'SYN', data: 'data', FIN: 'FIN'};
-
 /** "ack = y + 1 (SYN) + 200 (data) + 1 (FIN) = 1130677064 + 1 + 200 + 1 = 1130677266": x/y notation, then numbers. */
-export function showSum(sum: SeqSum): string {
-	const parts = groupData(sum.terms);
+export function showSum(sum: SeqSum, texts: Texts = ENGLISH): string {
+	const parts = groupData(sum.terms, texts);
 	const {start, total} = sum.absolute ?? {start: sum.start.value, total: sum.total};
 	const symbolic = [sum.start.name, ...parts.map(p => `${p.amount} (${p.label})`)].join(' + ');
 	const numeric = [String(start), ...parts.map(p => String(p.amount))].join(' + ');
@@ -214,25 +212,25 @@ export function showSum(sum: SeqSum): string {
 		? (sum.start.name === String(total) ? [sum.start.name] : [sum.start.name, String(total)])
 		: [symbolic, numeric, String(total)];
 	// A number that lies before this connection's ISN wraps around in relative numbers, as in Wireshark.
-	const relative = sum.absolute ? `, or ${sum.total} relative to ${sum.absolute.base}` : '';
+	const relative = sum.absolute ? texts.t('sum.orRelative', {total: sum.total, base: sum.absolute.base}) : '';
 	return `${sum.field} = ${chain.join(' = ')}${relative}`;
 }
 
 /** Four or more data segments in a row read better as one term: "4380 (data, 4 segments)". */
-function groupData(terms: readonly SumTerm[]): {amount: number; label: string}[] {
+function groupData(terms: readonly SumTerm[], {t}: Texts): {amount: number; label: string}[] {
 	const out: {amount: number; label: string}[] = [];
 	for (let i = 0; i < terms.length;) {
 		let j = i;
 		while (j < terms.length && terms[j]!.kind === 'data') j++;
 		if (j === i) {
-			out.push({amount: terms[i]!.amount, label: LABEL[terms[i]!.kind]});
+			out.push({amount: terms[i]!.amount, label: t(`sum.term.${terms[i]!.kind}`)});
 			i++;
 		} else if (j - i > 3) {
-			out.push({amount: terms.slice(i, j).reduce((n, t) => n + t.amount, 0), label: `data, ${j - i} segments`});
+			out.push({amount: terms.slice(i, j).reduce((n, term) => n + term.amount, 0), label: t('sum.term.dataSegments', {n: j - i})});
 			i = j;
 		} else {
 			// Up to three are listed one by one, so a learner can match each with the diagram.
-			for (; i < j; i++) out.push({amount: terms[i]!.amount, label: 'data'});
+			for (; i < j; i++) out.push({amount: terms[i]!.amount, label: t('sum.term.data')});
 		}
 	}
 	return out;

@@ -2,8 +2,9 @@
 // with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
 import {
 	choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
-	startSession, storyFor, progressOf, promptText, hintTexts, FIELD_LABELS, verdicts, fieldResults, visible,
+	startSession, storyFor, progressOf, promptText, hintTexts, fieldLabel, fieldName, verdicts, fieldResults, visible,
 } from '../lessons/engine.js';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
 import {describeStep} from '../lessons/captions.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
@@ -24,13 +25,17 @@ export type PlayOptions = {
 	readonly input: LineReader;
 	write(line: string): void;
 	readonly now?: () => number;
+	/** The learner's language (default English); the lesson comes already translated. */
+	readonly texts?: Texts;
 };
 
 
 /** Play one lesson; resolves with how it ended. */
 export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'> {
+	const texts = o.texts ?? ENGLISH;
+	const {t} = texts;
 	const resume = o.fresh ? undefined : o.store.lesson(o.lesson.id)?.resume;
-	let s = startSession(o.lesson, o.seed, resume);
+	let s = startSession(o.lesson, o.seed, resume, texts);
 	const now = o.now ?? Date.now;
 	let last = now();
 	const tick = () => {
@@ -42,7 +47,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 	/** Did the last write reach the disk? Says why not, once for each new reason. */
 	const saved = () => {
 		const problem = o.store.writeError;
-		if (problem && problem !== warned) o.write(`  Warning: ${problem}`);
+		if (problem && problem !== warned) o.write(t('plain.warning', {problem}));
 		warned = problem ?? warned;
 		return problem === undefined;
 	};
@@ -52,16 +57,14 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		return saved();
 	};
 	if (!resume) o.store.startAttempt(o.lesson.id);
-	o.write(`${o.lesson.title} — ${o.lesson.summary}`);
-	o.write(resume ? `Resuming where you stopped (seed ${s.seed}). Type ? for a hint, ! to see the answer, q to quit.`
-		: `Seed ${s.seed}. Type ? for a hint, ! to see the answer, q to quit.`);
-	for (const k of s.skipped) {
-		o.write(`Note: question "${k.id}" is left out: it has no answer in this run (${k.field}: ${k.reason}). tcp-tutor check finds such problems in a lesson.`);
-	}
+	o.write(t('plain.title', {title: o.lesson.title, summary: o.lesson.summary}));
+	o.write(t(resume ? 'plain.resuming' : 'plain.seed', {seed: s.seed}));
+	if (o.lesson.untranslated?.length && t('plain.untranslated')) o.write(t('plain.untranslated')); // English where a translation lacks text: said once
+	for (const k of s.skipped) o.write(t('plain.skipped', {id: k.id, field: k.field, reason: k.reason}));
 	if (s.lesson.intro && !resume) {
 		o.write('');
 		o.write(s.lesson.intro.tcp);
-		if (s.lesson.intro.analogy) o.write(`Analogy: ${s.lesson.intro.analogy}`);
+		if (s.lesson.intro.analogy) o.write(t('plain.analogy', {text: s.lesson.intro.analogy}));
 	}
 	// Events are told once each, in trace order, as soon as the engine lets the learner see them:
 	// what a question hides is told right after it is answered.
@@ -72,7 +75,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 			const i = v.indexes[k]!;
 			if (told.has(i)) return;
 			told.add(i);
-			const line = narrate(e, s.relative);
+			const line = narrate(e, s.relative, texts);
 			if (line) o.write(line);
 		});
 	};
@@ -86,11 +89,11 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		if (beat.step !== storyStep && beat.kind !== 'end') {
 			storyStep = beat.step;
 			o.write('');
-			o.write(`Step ${beat.step + 1}: ${describeStep(s.trace.steps[beat.step]!.step)}`);
+			o.write(t('plain.step', {n: beat.step + 1, caption: describeStep(s.trace.steps[beat.step]!.step, texts)}));
 			const story = storyFor(s);
 			if (story) {
 				o.write(`  ${story.tcp}`);
-				if (story.analogy) o.write(`  Analogy: ${story.analogy}`);
+				if (story.analogy) o.write(`  ${t('plain.analogy', {text: story.analogy})}`);
 			}
 		}
 		tell();
@@ -102,41 +105,41 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		}
 		const {done, total} = progressOf(s);
 		o.write('');
-		o.write(`Question ${done + 1} of ${total}: ${promptText(s)}`);
+		o.write(t('plain.question', {k: done + 1, n: total, prompt: promptText(s) ?? ''}));
 		while (!s.explained) {
 			const field = currentField(s)!;
-			const choices = choicesFor(field);
+			const choices = choicesFor(field, texts);
 			if (choices) o.write(`  ${choices.map((c, i) => `${i + 1}) ${c}`).join('  ')}`);
-			o.write(`${FIELD_LABELS[field]}:`);
+			o.write(`${fieldLabel(field, texts)}${texts.lang === 'zh' ? '：' : ':'}`);
 			const line = await o.input.next();
 			if (line === undefined) {
 				const kept = persist();
 				o.write('');
-				o.write(kept ? `Input ended: your progress is saved. To continue, run: tcp-tutor start ${o.lesson.id} (with --seed or --restart it starts over).`
-					: 'Input ended. Your progress could not be saved (see the warning above).');
+				o.write(kept ? t('plain.eofSaved', {id: o.lesson.id}) : t('plain.eofNotSaved'));
 				return 'eof';
 			}
 			const text = line.normalize('NFKC').trim(); // a Chinese input method types ？ ！ ｑ in full width
 			if (text === 'q' || text === 'quit') {
-				o.write(persist() ? 'Progress saved. Bye.' : 'Progress not saved (see the warning above). Bye.');
+				o.write(persist() ? t('plain.quitSaved') : t('plain.quitNotSaved'));
 				return 'quit';
 			}
 			if (text === '?') {
 				const before = s.hints;
 				s = reduce(s, {type: 'hint'});
-				o.write(s.hints > before ? `  Hint ${s.hints}: ${hintTexts(s).at(-1)}` : '  No more hints. Type ! to see the answer.');
+				o.write(s.hints > before ? t('plain.hint', {n: s.hints, text: hintTexts(s).at(-1) ?? ''}) : t('plain.noMoreHints'));
 				continue;
 			}
 			s = reduce(s, text === '!' ? {type: 'reveal'} : {type: 'answer', text});
 			const fb = s.feedback;
 			if (!fb) continue;
-			if (fb.kind === 'unreadable') o.write(`  Could not read "${fb.given}": expected ${fb.expected}.`);
-			else if (fb.kind === 'wrong') o.write(`  ✗ Not quite. ${fb.rule ?? ''} Try again (? for a hint).`);
-			else if (fb.kind === 'revealed') o.write(`  The answer: ${fb.expected}. ${fb.rule ?? ''} (Counts as not solved.)`);
-			else o.write(`  ✓ ${fb.expected}. ${fb.rule ?? ''}`);
+			const said = {given: fb.given ?? '', expected: fb.expected, rule: fb.rule ?? ''};
+			if (fb.kind === 'unreadable') o.write(t('plain.unreadable', said));
+			else if (fb.kind === 'wrong') o.write(t('plain.wrong', said));
+			else if (fb.kind === 'revealed') o.write(t('plain.revealed', said));
+			else o.write(t('plain.correct', said));
 		}
 		if (q.ask.length > 1 || s.missed.length > 0) {
-			o.write(`  ${verdicts(s).map(v => `${v.field} ${v.expected}${v.given === undefined ? '' : ` (you said ${v.given})`}`).join(' · ')}`);
+			o.write(`  ${verdicts(s).map(v => `${fieldName(v.field, texts)} ${v.expected}${v.given === undefined ? '' : t('plain.youSaid', {given: v.given})}`).join(' · ')}`);
 		}
 		tell(); // what the question kept hidden
 		const why = explanation(s);
@@ -149,9 +152,10 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 	o.store.finishAttempt(o.lesson.id, final, fieldResults(s));
 	saved();
 	o.write('');
-	o.write(`Lesson complete. Score: ${final}% (${Math.round(s.elapsedMs / 1000)} s).`);
+	o.write(t('plain.complete', {score: final, seconds: Math.round(s.elapsedMs / 1000)}));
 	const missed = s.lesson.questions.filter(q => s.results[q.id] && !s.results[q.id]!.firstTry);
-	if (missed.length > 0) o.write(`To review: ${missed.map(q => q.prompt.split(/(?<=[.?!])\s/)[0]).join(' | ')}`);
+	// The first sentence of each prompt (a Chinese sentence ends in 。？！ with no space after it).
+	if (missed.length > 0) o.write(t('plain.review', {prompts: missed.map(q => q.prompt.split(/(?<=[.?!])\s|(?<=[。？！])/)[0]).join(' | ')}));
 	if (s.lesson.outro) o.write(s.lesson.outro);
 	return 'done';
 }

@@ -1,8 +1,9 @@
 // Salvage what a store file holds: keep every valid entry (and keys a newer tutor wrote), drop only
 // what cannot be read. A hand-edited file with one bad entry loses that entry, nothing else.
 import type {QuestionResult, Saved} from '../lessons/engine.js';
+import {readLang} from '../i18n/lang.js';
 import {isRecord} from '../yaml-source.js';
-import {type FieldStats, type LessonProgress, type ProgressData, SCHEMA_VERSION} from './types.js';
+import {type FieldStats, type LessonProgress, type ProgressData, SCHEMA_VERSION, type Settings} from './types.js';
 
 export type Normalized = {readonly data: ProgressData & Record<string, unknown>; readonly dropped: readonly string[]};
 
@@ -26,11 +27,26 @@ export function normalize(raw: unknown): Normalized {
 		}
 	}
 	const lastLesson = typeof top['lastLesson'] === 'string' ? top['lastLesson'] : undefined;
+	const settings = settingsOf(top['settings'], dropped);
 	const version = wholeNumber(top['schemaVersion']) ? Math.max(top['schemaVersion'], SCHEMA_VERSION) : SCHEMA_VERSION;
 	// Keys we do not know (a newer tutor's, conf's own __internal__) are kept as they are.
-	const data = {...top, schemaVersion: version, lessons, fields, ...(lastLesson === undefined ? {} : {lastLesson})};
+	const data = {...top, schemaVersion: version, lessons, fields, ...(lastLesson === undefined ? {} : {lastLesson}), ...(settings ? {settings} : {})};
 	if (lastLesson === undefined) delete (data as Record<string, unknown>)['lastLesson'];
+	if (!settings) delete (data as Record<string, unknown>)['settings'];
 	return {data: data as Normalized['data'], dropped};
+}
+
+/** The settings (a store older than them has none); a language this tutor does not know is left out, other keys kept. */
+function settingsOf(v: unknown, dropped: string[]): Settings | undefined {
+	if (v === undefined) return undefined;
+	if (!isRecord(v)) {
+		dropped.push('settings (not an object)');
+		return undefined;
+	}
+	const {__proto__: _proto, language, ...rest} = v;
+	const lang = typeof language === 'string' && readLang(language) === language ? readLang(language) : undefined;
+	if (language !== undefined && !lang) dropped.push('the language setting');
+	return {...rest, ...(lang ? {language: lang} : {})};
 }
 
 /** Own entries of a JSON object but "__proto__": assigning that key would replace the prototype, and no id may be it. */
@@ -91,5 +107,6 @@ export function merge(ours: ProgressData, theirs: ProgressData): ProgressData {
 	}
 	const fields = {...theirs.fields, ...ours.fields};
 	const lastLesson = ours.lastLesson ?? theirs.lastLesson;
-	return {...theirs, ...ours, lessons, fields, ...(lastLesson ? {lastLesson} : {})};
+	const settings = ours.settings || theirs.settings ? {...theirs.settings, ...ours.settings} : undefined; // our own choices win
+	return {...theirs, ...ours, lessons, fields, ...(lastLesson ? {lastLesson} : {}), ...(settings ? {settings} : {})};
 }

@@ -9,6 +9,7 @@ import {join} from 'node:path';
 import {isDeepStrictEqual} from 'node:util';
 import type Conf from 'conf';
 import {confClass, loadLibraries, lockLib} from '../deferred.js';
+import {type Lang, readLang} from '../i18n/lang.js';
 import {fileProblem} from '../file-problem.js';
 import {merge, normalize} from './normalize.js';
 import {purgeTemporaries, readStoreText, withLock} from './disk.js';
@@ -21,6 +22,7 @@ const schema = {
 	lessons: {type: 'object', default: {}},
 	fields: {type: 'object', default: {}},
 	lastLesson: {type: 'string'},
+	settings: {type: 'object'}, // no default: a store written before settings existed stays as it was
 } as const;
 
 // Additive only: each step adds what a newer version needs and removes nothing.
@@ -37,6 +39,21 @@ export type StoreOptions = {
 	/** For file names of moved-aside stores (tests pass a fixed one). */
 	readonly now?: () => Date;
 };
+
+/**
+ * The language the learner chose before, read without opening the store (no repair, no lock): --help
+ * and usage errors need it before anything else runs. Undefined when there is none or the file cannot be read.
+ */
+export function storedLanguage(dir: string): Lang | undefined {
+	try {
+		const text = readStoreText(join(dir, `${CONFIG_NAME}.json`));
+		const data = text === undefined ? undefined : JSON.parse(text.replace(/^\uFEFF/, '')) as {settings?: {language?: unknown}};
+		const lang = data?.settings?.language;
+		return typeof lang === 'string' ? readLang(lang) : undefined;
+	} catch {
+		return undefined; // the store itself says what is wrong with the file, when it is opened
+	}
+}
 
 /** TCP_TUTOR_CONFIG_DIR, else where conf (env-paths) would put it: the platform's config folder. */
 export function defaultDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = homedir()): string {
@@ -192,6 +209,10 @@ function storeOn(path: string, read: () => ProgressData, change: (c: Change) => 
 			});
 		},
 		mergeFrom: theirs => change(data => merge(data, theirs)),
+		setLanguage: lang => {
+			if (read().settings?.language === lang) return; // nothing to write
+			change(data => ({...data, settings: {...data.settings, language: lang}}));
+		},
 		reset(id) {
 			change(data => {
 				if (id === undefined) return {...without(data, 'lastLesson'), lessons: {}, fields: {}};

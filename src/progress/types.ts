@@ -1,4 +1,5 @@
 // What the progress store keeps: keyed by lesson id (never by position), unknown ids kept.
+import type {Lang} from '../i18n/lang.js';
 import type {Saved} from '../lessons/engine.js';
 import type {Field} from '../lessons/schema.js';
 
@@ -28,6 +29,13 @@ export type ProgressData = {
 	readonly fields: Readonly<Partial<Record<Field, FieldStats>>>;
 	/** The lesson to offer under "continue where you left off". */
 	readonly lastLesson?: string;
+	/** The learner's choices (added after 0.1.0: a store without them reads as no choice made). */
+	readonly settings?: Settings;
+};
+
+export type Settings = {
+	/** The language chosen with --lang or in the menu. */
+	readonly language?: Lang;
 };
 
 /** The store the UI and plain mode talk to (src/progress/store.ts implements it on conf). */
@@ -41,6 +49,8 @@ export interface ProgressStore {
 	/** A finished attempt: score, per-field accuracy; clears the resume point. */
 	finishAttempt(lessonId: string, score: number, fieldResults: readonly {readonly field: Field; readonly firstTry: boolean}[]): void;
 	reset(lessonId?: string): void;
+	/** Remember the learner's language (--lang, the menu's switch). */
+	setLanguage(lang: Lang): void;
 	/** Merge another store's data into this one (import): nothing is lost from either. */
 	mergeFrom(theirs: ProgressData): void;
 	/** Set when the store file was moved aside or salvaged, or cannot be used at all: tell the learner once. */

@@ -2,6 +2,8 @@
 // switch, the terminal size and Ctrl+C (which saves the attempt in progress before leaving).
 import {useApp, useInput, useStdin} from 'ink';
 import {type MutableRefObject, useRef, useState} from 'react';
+import {type Lang, otherLang} from '../i18n/lang.js';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import type {Saved} from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';
@@ -11,12 +13,17 @@ import {Menu} from './Menu.js';
 import {Player} from './Player.js';
 import {PlayerGuard} from './PlayerGuard.js';
 import {ColorContext} from './Tinted.js';
+import {TextsContext} from './texts-context.js';
 
 export type Props = {
-	/** The lessons, in menu order. */
+	/** The lessons, in menu order (titles in the learner's language). */
 	readonly entries: readonly LessonEntry[];
-	/** Parse one lesson (may throw InputError: shown in the menu). */
-	readonly loadLesson: (id: string) => Lesson;
+	/** Parse one lesson, in this language where it is translated (may throw InputError: shown in the menu). */
+	readonly loadLesson: (id: string, lang?: Lang) => Lesson;
+	/** The learner's texts. Default English. */
+	readonly texts?: Texts;
+	/** The menu's l: the texts and menu entries of another language (absent: no switch). */
+	readonly switchLanguage?: (to: Lang) => Promise<{readonly texts: Texts; readonly entries: readonly LessonEntry[]}>;
 	readonly store: ProgressStore;
 	/** The seed of new attempts (default: a random 32-bit seed each time). */
 	readonly seed?: number;
@@ -44,22 +51,31 @@ type Screen =
 
 const randomSeed = () => Math.floor(Math.random() * 2 ** 32) >>> 0;
 
-export function App({entries, loadLesson, store, seed, startLesson, fresh = false, color, onExit, saver, size, now, autoplayMs}: Props) {
+/** What the menu says once about lessons shown in English, in a language other than English. */
+function untranslatedNotice(texts: Texts, entries: readonly LessonEntry[]): string | undefined {
+	const said = texts.t('menu.untranslated');
+	return said && entries.some(e => e.untranslated) ? said : undefined;
+}
+
+export function App(props: Props) {
+	const {loadLesson, store, seed, startLesson, fresh = false, color, onExit, saver, size, now, autoplayMs, switchLanguage} = props;
+	const [language, setLanguage] = useState({texts: props.texts ?? ENGLISH, entries: props.entries});
+	const {texts, entries} = language;
 	const {exit} = useApp();
 	const {isRawModeSupported} = useStdin();
 	const {width, height} = useTerminalSize(size);
 	const [progress, setProgress] = useState(() => store.read());
 	// The store's notice (an unreadable progress file was moved aside) is shown on the first menu.
-	const [notice, setNotice] = useState(store.notice);
+	const [notice, setNotice] = useState(store.notice ?? untranslatedNotice(texts, entries));
 	const runs = useRef(0); // a new key for each lesson opened: the player starts afresh
 
 	/** The screen for a lesson: its resume point if it has one, else a new attempt (counted). */
 	const open = (id: string, anew = false): Screen => {
 		let lesson: Lesson;
 		try {
-			lesson = loadLesson(id);
+			lesson = loadLesson(id, texts.lang);
 		} catch (error) {
-			return {kind: 'menu', message: `Could not open ${id}: ${(error as Error).message}`};
+			return {kind: 'menu', message: texts.t('menu.couldNotOpen', {id, message: (error as Error).message})};
 		}
 		const resume = anew ? undefined : store.lesson(id)?.resume;
 		runs.current += 1;
@@ -78,6 +94,21 @@ export function App({entries, loadLesson, store, seed, startLesson, fresh = fals
 		if (store.writeError) setNotice(store.writeError); // a save that failed is said in full here
 		setScreen({kind: 'menu'});
 	};
+	const switching = useRef(false);
+	/** l in the menu: the other language, remembered in the store; the menu says so while its texts load. */
+	const changeLanguage = switchLanguage && (() => {
+		if (switching.current) return;
+		switching.current = true;
+		const to = otherLang(texts.lang);
+		setNotice(texts.t('menu.switching'));
+		void switchLanguage(to).then(next => {
+			store.setLanguage(to);
+			setLanguage(next);
+			setNotice(untranslatedNotice(next.texts, next.entries));
+		}, (error: unknown) => setNotice(String((error as Error).message ?? error))).finally(() => {
+			switching.current = false;
+		});
+	});
 	const quit = () => {
 		onExit(0);
 		exit();
@@ -93,21 +124,21 @@ export function App({entries, loadLesson, store, seed, startLesson, fresh = fals
 	const index = screen.kind === 'lesson' ? entries.findIndex(e => e.id === screen.lesson.id) : -1;
 	const next = index >= 0 ? entries[index + 1] : undefined;
 	return (
-		<ColorContext.Provider value={color}>
+		<ColorContext.Provider value={color}><TextsContext.Provider value={texts}>
 			{screen.kind === 'menu' ? (
-				<Menu entries={entries} progress={progress} onOpen={openFromMenu} onQuit={quit}
+				<Menu entries={entries} progress={progress} onOpen={openFromMenu} onQuit={quit} {...(changeLanguage ? {onSwitchLanguage: changeLanguage} : {})}
 					{...(screen.message ?? notice ? {message: screen.message ?? notice} : {})} width={width} height={height} />
 			) : (
 				<PlayerGuard key={screen.run} onError={message => {
 					saver.current = undefined; // nothing of this attempt can be saved
 					setProgress(store.read());
-					setScreen({kind: 'menu', message: `Could not play ${screen.lesson.id}: ${message}`});
+					setScreen({kind: 'menu', message: texts.t('menu.couldNotPlay', {id: screen.lesson.id, message})});
 				}}>
-					<Player lesson={screen.lesson} seed={screen.seed} {...(screen.saved ? {saved: screen.saved} : {})}
+					<Player lesson={screen.lesson} texts={texts} seed={screen.seed} {...(screen.saved ? {saved: screen.saved} : {})}
 						store={store} {...(next ? {next} : {})} onQuit={toMenu} onOpen={id => setScreen(open(id))} saver={saver}
 						width={width} height={height} {...(now ? {now} : {})} {...(autoplayMs === undefined ? {} : {autoplayMs})} />
 				</PlayerGuard>
 			)}
-		</ColorContext.Provider>
+		</TextsContext.Provider></ColorContext.Provider>
 	);
 }

@@ -2,7 +2,10 @@
 // every key types, so the command letters need Esc first.
 import {Box} from 'ink';
 import {Tinted} from './Tinted.js';
+import {ENGLISH, type MessageKey, type Texts} from '../i18n/texts.js';
+import {padEnd, width as columns} from '../text-width.js';
 import {clampLines, fit, wrapText} from './wrap.js';
+import {useTexts} from './texts-context.js';
 
 export type Props = {
 	/** Columns available. */
@@ -11,34 +14,33 @@ export type Props = {
 	readonly height: number;
 };
 
-export const KEYS: readonly (readonly [string, string])[] = [
-	['Enter, →', 'continue, or choose the highlighted answer; while segments play on their own, jump to the next question'],
-	['↑ ↓ (j k)', 'move in a list of answers'],
-	['1 … 11', 'pick an answer by number (10, 11: both digits)'],
-	['h', 'next hint (earlier hints stay on screen)'],
-	['s', 'show the answer (asks first; it scores nothing)'],
-	['r', 'seq/ack numbers: relative ⇄ absolute'],
-	['a', 'the story: TCP view ⇄ analogy'],
-	['?', 'this help'],
-	['q, Esc', 'back to the menu (progress is saved)'],
-	['Ctrl+C', 'quit the tutor (progress is saved)'],
+/** The keys and what each does (catalogue keys of the words). */
+export const KEYS: readonly (readonly [string, MessageKey])[] = [
+	['Enter, →', 'help.enter'],
+	['↑ ↓ (j k)', 'help.move'],
+	['1 … 11', 'help.number'],
+	['h', 'help.h'],
+	['s', 'help.s'],
+	['r', 'help.r'],
+	['a', 'help.a'],
+	['?', 'help.help'],
+	['q, Esc', 'help.q'],
+	['Ctrl+C', 'help.ctrlC'],
 ];
 
-const TEXT_FIELDS = 'In a text field (numbers, durations) h s r a q and Esc work while it is empty: no answer starts with them. Once you type, every key types: Enter answers, Esc clears. ? always shows this help.';
-
-export function helpLines(width: number): string[] {
-	const keyWidth = Math.max(...KEYS.map(([k]) => k.length)) + 2;
-	const lines = [fit('Keys (any key closes this help)', width)];
+export function helpLines(width: number, {t}: Texts = ENGLISH): string[] {
+	const keyWidth = Math.max(...KEYS.map(([k]) => columns(k))) + 2;
+	const lines = [fit(t('help.title'), width)];
 	for (const [k, what] of KEYS) {
-		const wrapped = wrapText(what, Math.max(10, width - keyWidth - 2));
-		wrapped.forEach((w, i) => lines.push(fit(`  ${(i === 0 ? k : '').padEnd(keyWidth)}${w}`, width)));
+		const wrapped = wrapText(t(what), Math.max(10, width - keyWidth - 2));
+		wrapped.forEach((w, i) => lines.push(fit(`  ${padEnd(i === 0 ? k : '', keyWidth)}${w}`, width)));
 	}
-	lines.push(' ', ...wrapText(TEXT_FIELDS, width));
+	lines.push(' ', ...wrapText(t('help.textFields'), width));
 	return lines;
 }
 
 export function KeyHelp({width, height}: Props) {
-	const lines = clampLines(helpLines(width), Math.max(1, height), width);
+	const lines = clampLines(helpLines(width, useTexts()), Math.max(1, height), width);
 	return (
 		<Box flexDirection="column">
 			{lines.map((l, i) => <Tinted key={i} {...(i === 0 ? {tone: 'title' as const} : {})} bold={i === 0}>{l}</Tinted>)}

@@ -7,6 +7,8 @@ import type {Side} from '../sim/segment.js';
 import type {TraceEvent} from '../sim/trace.js';
 import {type Unknown, ladderLines} from './ladder.js';
 import {ColorContext} from './Tinted.js';
+import {ladderWords} from './ladder-words.js';
+import {useTexts} from './texts-context.js';
 
 export type Props = {
 	/** The events shown so far (a prefix of the trace). */
@@ -28,9 +30,10 @@ export type Props = {
 export function LadderDiagram({events, relative, pending, maxRows, width, unknown, indexes}: Props) {
 	const {stdout} = useStdout();
 	const color = useContext(ColorContext);
+	const texts = useTexts();
 	const columns = width ?? (stdout.columns || 80);
 	const lines = ladderLines(events, {
-		width: columns, relative, color,
+		width: columns, relative, color, words: ladderWords(texts),
 		...(pending ? {pending} : {}), ...(maxRows === undefined ? {} : {maxRows}), ...(unknown ? {unknown} : {}), ...(indexes ? {indexes} : {}),
 	});
 	return (

@@ -4,15 +4,13 @@
 import {Box, Text, useInput, useStdin} from 'ink';
 import SelectInput from 'ink-select-input';
 import {useMemo, useState} from 'react';
-// ink itself imports string-width (the same copy): measuring with it loads nothing before the first frame.
-import stringWidth from 'string-width';
-import {cut} from '../commands/columns.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import type {ProgressData} from '../progress/types.js';
-import {type MenuLine, listLimit, menuLines, overallLine} from './menu-items.js';
+import {listLimit, menuLines, overallLine} from './menu-items.js';
 import {MenuItem} from './MenuItem.js';
 import {Tinted} from './Tinted.js';
 import {clampLines, fit, wrapText} from './wrap.js';
+import {useTexts} from './texts-context.js';
 
 export type Props = {
 	/** The lessons, in menu order. */
@@ -29,24 +27,30 @@ export type Props = {
 	readonly width: number;
 	/** Terminal height: the list scrolls to fit. */
 	readonly height: number;
+	/** l: switch the language (English ⇄ 中文); absent, the key does nothing. */
+	readonly onSwitchLanguage?: () => void;
 };
 
 const NoIndicator = () => null;
 
-export function Menu({entries, progress, onOpen, onQuit, message, width, height}: Props) {
+export function Menu({entries, progress, onOpen, onQuit, message, width, height, onSwitchLanguage}: Props) {
 	const {isRawModeSupported} = useStdin();
-	const lines = useMemo(() => menuLines(entries, progress), [entries, progress]);
-	const [highlighted, setHighlighted] = useState<MenuLine | undefined>(lines[0]);
+	const texts = useTexts();
+	const {t} = texts;
+	const lines = useMemo(() => menuLines(entries, progress, texts), [entries, progress, texts]);
+	const [highlight, setHighlighted] = useState<string | undefined>(lines[0]?.value);
+	const highlighted = lines.find(l => l.value === highlight) ?? lines[0]; // the same line after a switch of language
 	useInput((input, key) => {
 		if (input === 'q' || key.escape) onQuit();
+		else if (input === 'l' && onSwitchLanguage) onSwitchLanguage();
 	}, {isActive: isRawModeSupported === true});
 
-	const title = fit(`tcp-tutor · ${overallLine(entries, progress)}`, width);
+	const title = fit(t('menu.title', {overall: overallLine(entries, progress, texts)}), width);
 	const notice = message ? clampLines(wrapText(message, width), 3, width) : [];
 	const about = clampLines(wrapText(highlighted?.about ?? '', width), 2, width);
-	// One line, cut by display width (a translated question may hold wide characters).
-	const classic = highlighted?.classic ? [cut(`Q: ${highlighted.classic}`, width, stringWidth)] : [];
-	const footer = fit('↑↓ choose · Enter open · q quit', width);
+	// One line, cut by display width (a translated question holds wide characters).
+	const classic = highlighted?.classic ? [fit(t('list.classic', {question: highlighted.classic}), width)] : [];
+	const footer = fit(t('menu.footer'), width);
 	const listHeight = Math.max(2, height - 1 - 1 - notice.length - 1 - classic.length - about.length - 1 - 1);
 	const limit = listLimit(lines, listHeight);
 	const byValue = useMemo(() => new Map(lines.map(l => [l.value, l])), [lines]);
@@ -60,14 +64,16 @@ export function Menu({entries, progress, onOpen, onQuit, message, width, height}
 			<Tinted tone="title" bold>{title}</Tinted>
 			{notice.map((l, i) => <Tinted key={`n${i}`} tone="warn">{l}</Tinted>)}
 			<Text> </Text>
-			{lines.length === 0 ? <Text>No lessons found.</Text> : (
+			{lines.length === 0 ? <Text>{t('menu.empty')}</Text> : (
 				<SelectInput
+					key={texts.lang}
+					{...(highlighted ? {initialIndex: Math.max(0, lines.indexOf(highlighted))} : {})}
 					items={lines.map(l => ({key: l.value, label: l.value, value: l.value}))}
 					isFocused={isRawModeSupported === true}
 					{...(limit < lines.length ? {limit} : {})}
 					indicatorComponent={NoIndicator}
 					itemComponent={Item}
-					onHighlight={item => setHighlighted(byValue.get(item.value))}
+					onHighlight={item => setHighlighted(item.value)}
 					onSelect={item => {
 						const line = byValue.get(item.value);
 						if (line) onOpen(line.lessonId);

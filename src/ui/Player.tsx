@@ -2,6 +2,7 @@
 // What is drawn comes from player-view.ts, the keys from hooks/use-player-keys.ts.
 import {Box, Text} from 'ink';
 import {type MutableRefObject, useEffect, useRef, useState} from 'react';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import {type Action, type Saved, isDone} from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';
@@ -20,8 +21,10 @@ import {Tinted} from './Tinted.js';
 import {fit} from './wrap.js';
 
 export type Props = {
-	/** The lesson to play. */
+	/** The lesson to play (already in the learner's language). */
 	readonly lesson: Lesson;
+	/** The learner's texts. Default English. */
+	readonly texts?: Texts;
 	/** The seed of a new attempt (a resumed one uses its saved seed). */
 	readonly seed: number;
 	/** The resume point, when continuing. */
@@ -48,8 +51,8 @@ export type Props = {
 
 const FRESH: PlayerUi = {analogy: false, confirmReveal: false, noMoreHints: false};
 
-export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver, width, height, now, autoplayMs = 600}: Props) {
-	const {session, current, dispatch, saveNow} = useSession({lesson, seed, store, ...(saved ? {saved} : {}), ...(now ? {now} : {})});
+export function Player({lesson, texts = ENGLISH, seed, saved, store, next, onQuit, onOpen, saver, width, height, now, autoplayMs = 600}: Props) {
+	const {session, current, dispatch, saveNow} = useSession({lesson, seed, store, texts, ...(saved ? {saved} : {}), ...(now ? {now} : {})});
 	const [ui, setUi, getUi] = useLatest<PlayerUi>(FRESH);
 	const [help, setHelp, getHelp] = useLatest(false);
 	const [text, setText, getText] = useLatest('');
@@ -124,8 +127,12 @@ export function Player({lesson, seed, saved, store, next, onQuit, onOpen, saver,
 	const view = playerView(session, {...ui, typing: text !== ''}, width, height);
 	// Said on the footer line, so the screen's height budget stays as it is.
 	const skipped = session.skipped.length;
-	const warning = store.writeError !== undefined ? 'Progress not saved (q: the menu says why)'
-		: skipped > 0 ? `${skipped} question${skipped === 1 ? '' : 's'} left out: no answer in this run (tcp-tutor check)` : undefined;
+	const {t} = texts;
+	// English shown where the translation lacks text: said until the first question is reached.
+	const untranslated = lesson.untranslated?.length && t('player.untranslated') && !session.beats.slice(0, session.pos).some(b => b.kind === 'ask')
+		? t('player.untranslated') : undefined;
+	const warning = store.writeError !== undefined ? t('player.notSaved')
+		: skipped > 0 ? texts.n('player.leftOut', skipped) : untranslated;
 	const gap = (n: number) => (view.gaps >= n ? <Text> </Text> : null);
 	if (help) {
 		return (

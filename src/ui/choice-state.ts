@@ -1,6 +1,7 @@
 // The choice list's logic without ink (tested alone): a window that scrolls, never rotates, so what
 // is above and below it can be counted; numbers that pick from the whole list as plain mode numbers
 // it; and two-digit numbers: a digit that can start a longer number waits for the next one.
+import {width} from '../text-width.js';
 
 export type ChoiceState = {
 	/** The highlighted choice (index in the whole list). */
@@ -76,7 +77,7 @@ export type ChoiceRow = {
 export function choiceRows(s: ChoiceState, choices: readonly string[], rows: number): ChoiceRow[] {
 	const w = windowOf(s, choices.length, rows);
 	const numberWidth = String(choices.length).length;
-	const labelWidth = Math.max(...choices.map(c => [...c].length));
+	const labelWidth = Math.max(...choices.map(c => width(c)));
 	const out: ChoiceRow[] = [];
 	for (let i = w.top; i < w.top + w.rows; i++) {
 		const selected = i === s.highlight;
@@ -90,7 +91,7 @@ export function choiceRows(s: ChoiceState, choices: readonly string[], rows: num
 		if (i === w.top + w.rows - 1 && w.below > 0) notes.push(`↓ ${w.below} more`);
 		const label = choices[i]!;
 		const text = `${selected ? '❯' : ' '} ${`${i + 1})`.padStart(numberWidth + 1)} ${label}`;
-		out.push({index: i, text: notes.length ? `${text}${' '.repeat(labelWidth - [...label].length)}` : text, selected, note: notes.join(' · ')});
+		out.push({index: i, text: notes.length ? `${text}${' '.repeat(labelWidth - width(label))}` : text, selected, note: notes.join(' · ')});
 	}
 	return out;
 }

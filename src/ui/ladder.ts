@@ -1,11 +1,14 @@
 // The ladder (sequence) diagram as lines of text: the client's column, the arrows, the server's column.
 // Pure (no ink, no react): the player draws it through <Ladder>, `tcp-tutor trace` prints it.
-// Every character used is one column wide, so a line's width is its number of code points
-// (not counting colour escapes); no line is ever wider than `width`.
+// Widths are display columns (text-width.ts): a label or a header in Chinese takes two columns a
+// character; no line is ever wider than `width` and no character is cut in half.
 import type {State} from '../sim/endpoint.js';
 import type {Side} from '../sim/segment.js';
 import type {SegmentEvent, TraceEvent} from '../sim/trace.js';
+import {center, clusters, fit, padEnd, padStart, width as columns} from '../text-width.js';
 import {type LadderRow, type States, type Unknown, type View, ladderRows} from './ladder-rows.js';
+
+export {fit};
 
 /** `unknown` draws a side as `?` from an event on (and no row is made only to show it); `indexes` place a filtered view in the trace. */
 export type LadderOptions = View & {
@@ -21,6 +24,23 @@ export type LadderOptions = View & {
 	readonly color?: boolean;
 	/** A time column (seconds since the start), when the width allows (72 columns or more). */
 	readonly time?: boolean;
+	/** The diagram's words in the learner's language (default English). */
+	readonly words?: LadderWords;
+};
+
+/** The words a ladder draws besides TCP's own (flags, numbers and states are never translated). */
+export type LadderWords = {
+	readonly client: string;
+	readonly server: string;
+	readonly time: string;
+	/** "↑ {n} earlier rows", longest form first. */
+	readonly earlier: (n: number) => readonly string[];
+	readonly lost: string;
+};
+
+export const ENGLISH_LADDER: LadderWords = {
+	client: 'client', server: 'server', time: 'time (s)', lost: 'lost',
+	earlier: n => [`↑ ${n} earlier row${n === 1 ? '' : 's'}`, `↑ ${n} earlier`, `↑ ${n}`],
 };
 
 /** Label forms from the most to the least verbose: the widest that fits every row is used for all rows. */
@@ -54,20 +74,22 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 	const name = (s: State) => (full ? s : SHORT_STATES[s] ?? s);
 	const tier = pickTier(rows, mid, opts.relative);
 
+	const words = opts.words ?? ENGLISH_LADDER;
 	const line = (time: string, left: Part, middle: Part[], right: Part) => render(clip([
-		...(timeWidth ? [{text: time.padStart(timeWidth - 1) + ' '}] : []),
-		{...left, text: left.text.padEnd(stateWidth)}, {text: ' '}, ...middle, {text: ' '}, right,
+		...(timeWidth ? [{text: padStart(time, timeWidth - 1) + ' '}] : []),
+		{...left, text: padEnd(left.text, stateWidth)}, {text: ' '}, ...middle, {text: ' '}, right,
 	], width), opts.color === true);
 
 	const out: string[] = [];
 	const legend = LETTERS.filter(([letter]) => rows.some(r => r.kind === 'segment' && LETTER_TIERS.includes(rowTier(r, tier, mid, opts.relative))
 		&& letterFlags(r.seg).includes(letter))).map(([letter, word]) => `${letter}=${word}`);
 	// The header's middle may also use what the word "client" leaves of its column.
-	const spare = Math.max(0, stateWidth - 'client'.length);
+	const client = fit(words.client, stateWidth);
+	const spare = Math.max(0, stateWidth - columns(client));
 	out.push(render(clip([
-		...(timeWidth ? [{text: 'time (s)'.padStart(timeWidth - 1) + ' '}] : []),
-		{text: 'client', style: SGR.header}, {text: ' '}, {text: center(headerMiddle(above, legend, spare + mid), spare + mid), style: SGR.dim},
-		{text: ' '}, {text: 'server', style: SGR.header},
+		...(timeWidth ? [{text: padStart(fit(words.time, timeWidth - 1), timeWidth - 1) + ' '}] : []),
+		{text: client, style: SGR.header}, {text: ' '}, {text: center(headerMiddle(words.earlier(above), above, legend, spare + mid), spare + mid), style: SGR.dim},
+		{text: ' '}, {text: fit(words.server, stateWidth), style: SGR.header},
 	], width), opts.color === true));
 
 	let before = previous;
@@ -77,7 +99,7 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 			const s = row.states[side];
 			return {text: fit(name(s), stateWidth), ...(before && before[side] !== s ? {style: SGR.changed} : {})};
 		};
-		out.push(line(seconds(row.t), state('client'), middleOf(row, mid, tier, opts.relative), state('server')));
+		out.push(line(seconds(row.t), state('client'), middleOf(row, mid, tier, opts.relative, words), state('server')));
 		before = row.states;
 	});
 	if (opts.pending) out.push(line('', {text: ''}, pendingArrow(opts.pending.from, mid), {text: ''}));
@@ -103,7 +125,7 @@ function rowTier(row: SegmentRow, from: number, mid: number, relative: boolean):
 }
 
 function fits(row: SegmentRow, tier: number, mid: number, relative: boolean): boolean {
-	return labelOf(row, tier, relative).length + overhead(row.seg) <= mid;
+	return columns(labelOf(row, tier, relative)) + overhead(row.seg) <= mid;
 }
 
 /** Columns an arrow takes besides its label: `─ label ─▶`, or `─ label ─✗ lost` for a lost one. */
@@ -151,43 +173,43 @@ function letterFlags(seg: SegmentEvent): string {
 }
 
 /** The header's middle: how many rows scrolled away, and a legend of the letters drawn; shorter forms when narrow. */
-function headerMiddle(above: number, legend: readonly string[], mid: number): string {
-	const earlier = above > 0 ? [`↑ ${above} earlier row${above === 1 ? '' : 's'}`, `↑ ${above} earlier`, `↑ ${above}`] : [''];
+function headerMiddle(forms: readonly string[], above: number, legend: readonly string[], mid: number): string {
+	const earlier = above > 0 ? forms : [''];
 	for (let keep = legend.length; keep >= 0; keep--) {
 		for (const e of earlier) {
 			const text = [e, legend.slice(0, keep).join(' ')].filter(Boolean).join(' · ');
-			if (text.length <= mid) return text;
+			if (columns(text) <= mid) return text;
 		}
 	}
 	return fit(earlier[earlier.length - 1]!, mid);
 }
 
-function middleOf(row: LadderRow, mid: number, tier: number, relative: boolean): Part[] {
+function middleOf(row: LadderRow, mid: number, tier: number, relative: boolean, words: LadderWords): Part[] {
 	switch (row.kind) {
-		case 'segment': return segmentArrow(row, mid, tier, relative);
+		case 'segment': return segmentArrow(row, mid, tier, relative, words);
 		case 'state': {
 			const left = row.causes.client.join(', ');
 			const right = row.causes.server.join(', ');
 			const half = left && right ? Math.floor((mid - 1) / 2) : mid;
 			const l = fit(left, half);
 			const r = fit(right, half);
-			return [{text: l + ' '.repeat(Math.max(0, mid - l.length - r.length)) + r, style: SGR.dim}];
+			return [{text: l + ' '.repeat(Math.max(0, mid - columns(l) - columns(r))) + r, style: SGR.dim}];
 		}
 		case 'note': {
 			const text = fit(`· ${row.note.note}`, mid);
-			return [{text: row.note.endpoint === 'client' ? text.padEnd(mid) : text.padStart(mid), style: SGR.dim}];
+			return [{text: row.note.endpoint === 'client' ? padEnd(text, mid) : padStart(text, mid), style: SGR.dim}];
 		}
 		case 'flood': {
 			const f = row.flood;
 			const parts = [f.queued ? `${f.queued} queued` : '', f.cookies ? `${f.cookies} cookies` : '', f.dropped ? `${f.dropped} dropped` : ''].filter(Boolean);
 			const labels = [`flood: ${f.syns} spoofed SYNs${parts.length ? ` (${parts.join(', ')})` : ''}`, `flood: ${f.syns} SYNs`, `${f.syns} SYN`];
-			const label = labels.find(l => l.length + 5 <= mid) ?? fit(labels[2]!, Math.max(0, mid - 5));
+			const label = labels.find(l => columns(l) + 5 <= mid) ?? fit(labels[2]!, Math.max(0, mid - 5));
 			return [{text: arrow('right', label, mid), style: SGR.flood}];
 		}
 	}
 }
 
-function segmentArrow(row: SegmentRow, mid: number, tier: number, relative: boolean): Part[] {
+function segmentArrow(row: SegmentRow, mid: number, tier: number, relative: boolean, words: LadderWords): Part[] {
 	const seg = row.seg;
 	const dir = seg.from === 'client' ? 'right' : 'left';
 	const text = labelOf(row, rowTier(row, tier, mid, relative), relative);
@@ -195,13 +217,14 @@ function segmentArrow(row: SegmentRow, mid: number, tier: number, relative: bool
 		// The arrow stops part-way: the segment never arrived. Too narrow for "✗ lost": just "✗".
 		if (mid - 10 < 1) {
 			const label = fit(text, Math.max(1, mid - 4));
-			const short = dir === 'right' ? `─ ${label} ✗`.padEnd(mid) : `✗ ${label} ─`.padStart(mid);
-			return [{text: [...short].slice(0, mid).join(''), style: SGR.lost}];
+			const short = dir === 'right' ? padEnd(`─ ${label} ✗`, mid) : padStart(`✗ ${label} ─`, mid);
+			return [{text: clusters(short).slice(0, mid).join(''), style: SGR.lost}];
 		}
-		const label = fit(text, mid - 10);
-		const span = Math.min(mid, Math.max(label.length + 10, Math.round(mid * 0.6)));
-		const dashes = '─'.repeat(Math.max(1, span - label.length - 9));
-		const line = dir === 'right' ? `─ ${label} ${dashes}✗ lost`.padEnd(mid) : `lost ✗${dashes} ${label} ─`.padStart(mid);
+		const lost = fit(words.lost, 4);
+		const label = fit(text, mid - 6 - columns(lost));
+		const span = Math.min(mid, Math.max(columns(label) + 6 + columns(lost), Math.round(mid * 0.6)));
+		const dashes = '─'.repeat(Math.max(1, span - columns(label) - 5 - columns(lost)));
+		const line = dir === 'right' ? padEnd(`─ ${label} ${dashes}✗ ${lost}`, mid) : padStart(`${lost} ✗${dashes} ${label} ─`, mid);
 		return [{text: line, style: SGR.lost}];
 	}
 	const label = fit(text, Math.max(1, mid - 5));
@@ -209,7 +232,7 @@ function segmentArrow(row: SegmentRow, mid: number, tier: number, relative: bool
 }
 
 function arrow(dir: 'left' | 'right', label: string, mid: number): string {
-	const dashes = '─'.repeat(Math.max(1, mid - label.length - 4));
+	const dashes = '─'.repeat(Math.max(1, mid - columns(label) - 4));
 	return dir === 'right' ? `─ ${label} ${dashes}▶` : `◀${dashes} ${label} ─`;
 }
 
@@ -225,27 +248,19 @@ function seconds(t: number): string {
 	return t.toFixed(3);
 }
 
-/** Cut text to `n` columns, marking the cut with `…`. */
-export function fit(text: string, n: number): string {
-	const chars = [...text];
-	if (chars.length <= n) return text;
-	return n <= 0 ? '' : chars.slice(0, n - 1).join('') + '…';
-}
-
-function center(text: string, n: number): string {
-	const pad = Math.max(0, n - [...text].length);
-	return ' '.repeat(Math.floor(pad / 2)) + text + ' '.repeat(Math.ceil(pad / 2));
-}
-
 /** Drop whatever would pass `width` (a safety net: the layout above already fits). */
 function clip(parts: readonly Part[], width: number): Part[] {
 	const out: Part[] = [];
 	let used = 0;
 	for (const p of parts) {
-		const chars = [...p.text];
-		const take = chars.slice(0, Math.max(0, width - used));
-		if (take.length) out.push({...p, text: take.join('')});
-		used += take.length;
+		let kept = '';
+		for (const c of clusters(p.text)) {
+			if (used + columns(c) > width) break;
+			kept += c;
+			used += columns(c);
+		}
+		if (kept) out.push({...p, text: kept});
+		if (kept !== p.text) break; // nothing after a cut: a wide character cut at the edge would shift what follows
 	}
 	return out;
 }

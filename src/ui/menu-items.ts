@@ -1,5 +1,6 @@
 // What the menu lists, as plain data (tested without ink): lessons grouped by topic, each with its
 // state from the progress store, "continue where you left off" first, and the overall progress line.
+import {ENGLISH, type Texts} from '../i18n/texts.js';
 import {type LessonEntry, topicOf} from '../lessons/catalog.js';
 import type {LessonProgress, ProgressData} from '../progress/types.js';
 
@@ -20,34 +21,35 @@ export type MenuLine = {
 	readonly classic?: string;
 };
 
-export function statusOf(p: LessonProgress | undefined, questions: number): {text: string; done: boolean; inProgress: boolean} {
+export function statusOf(p: LessonProgress | undefined, questions: number, {t}: Texts = ENGLISH): {text: string; done: boolean; inProgress: boolean} {
 	const done = p?.completed === true;
-	const best = done && p?.bestScore !== null && p?.bestScore !== undefined ? ` · best ${p.bestScore}%` : '';
-	if (p?.resume) return {text: `in progress ${p.answered ?? 0}/${p.total ?? questions}${best}`, done, inProgress: true};
-	if (done) return {text: `✓ done${best}`, done, inProgress: false};
-	return {text: 'not started', done: false, inProgress: false};
+	const best = done && p?.bestScore !== null && p?.bestScore !== undefined ? t('status.best', {score: p.bestScore}) : '';
+	if (p?.resume) return {text: t('status.inProgress', {answered: p.answered ?? 0, total: p.total ?? questions, best}), done, inProgress: true};
+	if (done) return {text: t('status.done', {best}), done, inProgress: false};
+	return {text: t('status.notStarted'), done: false, inProgress: false};
 }
 
-/** "Handshake", "Teardown": a tag as a heading. */
-export function topicTitle(tag: string): string {
-	return tag.charAt(0).toUpperCase() + tag.slice(1);
+/** "Handshake", "Teardown" (握手, 挥手与关闭): a tag as a heading. */
+export function topicTitle(tag: string, {t}: Texts = ENGLISH): string {
+	return t(`topic.${tag as 'handshake'}`) ?? tag;
 }
 
-export function menuLines(entries: readonly LessonEntry[], data: ProgressData): MenuLine[] {
+export function menuLines(entries: readonly LessonEntry[], data: ProgressData, texts: Texts = ENGLISH): MenuLine[] {
+	const {t} = texts;
 	const lines: MenuLine[] = [];
-	const about = (e: LessonEntry) => `${e.summary} (${e.level}, ${e.minutes} min, ${e.questions} question${e.questions === 1 ? '' : 's'})`;
+	const about = (e: LessonEntry) => texts.n('menu.about', e.questions, {summary: e.summary, level: t(`level.${e.level}`), minutes: e.minutes});
 	const last = data.lastLesson === undefined ? undefined : entries.find(e => e.id === data.lastLesson);
 	const lastProgress = last ? data.lessons[last.id] : undefined;
 	if (last && lastProgress?.resume) {
-		lines.push({value: 'continue', lessonId: last.id, title: `Continue where you left off: ${last.title}`,
+		lines.push({value: 'continue', lessonId: last.id, title: t('menu.continue', {title: last.title}),
 			status: `${lastProgress.answered ?? 0}/${lastProgress.total ?? last.questions}`, done: false, inProgress: true, about: about(last), ...classicOf(last)});
 	}
 	const topics: string[] = [];
 	for (const e of entries) if (!topics.includes(topicOf(e))) topics.push(topicOf(e));
 	for (const topic of topics) {
 		entries.filter(e => topicOf(e) === topic).forEach((e, i) => {
-			const st = statusOf(data.lessons[e.id], e.questions);
-			lines.push({value: `lesson:${e.id}`, lessonId: e.id, ...(i === 0 ? {header: topicTitle(topic)} : {}), title: e.title,
+			const st = statusOf(data.lessons[e.id], e.questions, texts);
+			lines.push({value: `lesson:${e.id}`, lessonId: e.id, ...(i === 0 ? {header: topicTitle(topic, texts)} : {}), title: e.title,
 				status: st.text, done: st.done, inProgress: st.inProgress, about: about(e), ...classicOf(e)});
 		});
 	}
@@ -59,9 +61,9 @@ function classicOf(e: LessonEntry): {classic?: string} {
 }
 
 /** "3 of 17 lessons done". */
-export function overallLine(entries: readonly LessonEntry[], data: ProgressData): string {
+export function overallLine(entries: readonly LessonEntry[], data: ProgressData, texts: Texts = ENGLISH): string {
 	const done = entries.filter(e => data.lessons[e.id]?.completed).length;
-	return `${done} of ${entries.length} lesson${entries.length === 1 ? '' : 's'} done`;
+	return texts.n('menu.overall', entries.length, {done, total: entries.length});
 }
 
 /**

@@ -3,14 +3,15 @@
 // ladder gets the lines that are left, newest rows first.
 import {
 	type Session, choicesFor, currentBeat, currentField, currentQuestion, explanation, progressOf, storyFor,
-	FIELD_LABELS, promptText, hintTexts, verdicts, visible,
+	fieldLabel, fieldName, promptText, hintTexts, verdicts, visible,
 } from '../lessons/engine.js';
+import {fit, padEnd, width as columns} from '../text-width.js';
 import {describeStep} from '../lessons/captions.js';
 import type {Side} from '../sim/segment.js';
 import type {TraceEvent} from '../sim/trace.js';
 import {ladderRows} from './ladder-rows.js';
 import type {Tone} from './Tinted.js';
-import {bar, fit, wrapText} from './wrap.js';
+import {bar, wrapText} from './wrap.js';
 
 /** How the player is being used right now (state of the component, not of the lesson). */
 export type PlayerUi = {
@@ -57,13 +58,15 @@ export function ladderFocus(s: Session): {events: readonly TraceEvent[]; pending
 function feedbackLines(s: Session, width: number): Line[] {
 	const fb = s.feedback;
 	if (!fb) return [];
-	const name = FIELD_LABELS[fb.field];
+	const {t} = s.texts;
+	const name = fieldLabel(fb.field, s.texts);
 	const rule = fb.rule ? wrapText(fb.rule, width).map(text => ({text, tone: 'dim' as const})) : [];
+	const said = {expected: fb.expected, given: fb.given ?? '', name};
 	switch (fb.kind) {
-		case 'correct': return [...wrapText(`✓ Right: ${fb.expected}.`, width).map(text => ({text, tone: 'good' as const, bold: true})), ...rule];
-		case 'revealed': return [...wrapText(`→ The answer: ${fb.expected} (counts as not solved).`, width).map(text => ({text, tone: 'warn' as const, bold: true})), ...rule];
-		case 'wrong': return [...wrapText(`✗ ${name}: ${fb.given ?? ''} is not it. Try again (h hint, s show the answer).`, width).map(text => ({text, tone: 'bad' as const})), ...rule];
-		case 'unreadable': return wrapText(`? Cannot read "${fb.given ?? ''}" as ${name.toLowerCase()}. Expected ${fb.expected}.`, width).map(text => ({text, tone: 'warn' as const}));
+		case 'correct': return [...wrapText(t('fb.correct', said), width).map(text => ({text, tone: 'good' as const, bold: true})), ...rule];
+		case 'revealed': return [...wrapText(t('fb.revealed', said), width).map(text => ({text, tone: 'warn' as const, bold: true})), ...rule];
+		case 'wrong': return [...wrapText(t('fb.wrong', said), width).map(text => ({text, tone: 'bad' as const})), ...rule];
+		case 'unreadable': return wrapText(t('fb.unreadable', {...said, name: name.toLowerCase()}), width).map(text => ({text, tone: 'warn' as const}));
 	}
 }
 
@@ -86,25 +89,26 @@ function shrink(b: Block, width: number): void {
 
 export function playerView(s: Session, ui: PlayerUi, width: number, height: number): PlayerView {
 	const w = Math.max(10, width);
+	const {t} = s.texts;
 	const q = currentQuestion(s);
 	const field = currentField(s);
 	const {done, total} = progressOf(s);
 	const open = q !== undefined && !s.explained;
 
 	// Header: title, numbers mode, question k of n, a bar.
-	const where = `${s.relative ? 'relative' : 'absolute'} · ${open ? `question ${done + 1} of ${total}` : `${done} of ${total} answered`}`;
+	const where = `${t(s.relative ? 'player.relative' : 'player.absolute')} · ${open ? t('player.questionOf', {k: done + 1, n: total}) : t('player.answeredOf', {done, total})}`;
 	const barWidth = w >= 70 ? 12 : w >= 50 ? 6 : 0;
 	const right = barWidth ? `${where} ${bar(done, total, barWidth)}` : where;
-	const title = fit(s.lesson.title, Math.max(0, w - right.length - 2));
-	const header: Line[] = [{text: `${title}${' '.repeat(Math.max(2, w - title.length - right.length))}${right}`.slice(0, w), bold: true}];
+	const title = fit(s.lesson.title, Math.max(0, w - columns(right) - 2));
+	const header: Line[] = [{text: fit(`${padEnd(title, Math.max(columns(title) + 2, w - columns(right)))}${right}`, w), bold: true}];
 
 	// Story: the step's own, TCP view or analogy; for a step the lesson says nothing about, what happens in it.
 	const story = storyFor(s);
 	const beat = currentBeat(s);
-	const caption = beat.kind === 'intro' || beat.kind === 'end' ? '' : `▸ ${describeStep(s.trace.steps[beat.step]!.step)}`;
+	const caption = beat.kind === 'intro' || beat.kind === 'end' ? '' : `▸ ${describeStep(s.trace.steps[beat.step]!.step, s.texts)}`;
 	const storyText = !story ? caption : ui.analogy
-		? story.analogy ? `Analogy: ${story.analogy}` : `Analogy: (none for this step; a shows the TCP view)`
-		: `TCP: ${story.tcp}`;
+		? story.analogy ? t('player.analogy', {text: story.analogy}) : t('player.noAnalogy')
+		: t('player.tcp', {text: story.tcp});
 	const storyBlock: Block = {lines: storyText ? wrapText(storyText, w).map(text => ({text})) : [], min: Math.min(1, storyText ? 1 : 0)};
 
 	// Question: prompt, fields answered so far, the field being asked.
@@ -114,35 +118,36 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 	if (q) {
 		promptBlock.lines = wrapText(`? ${promptText(s) ?? ''}`, w).map(text => ({text, bold: true}));
 		promptBlock.min = Math.min(2, promptBlock.lines.length);
-		const mark = (v: ReturnType<typeof verdicts>[number]) => (v.shown ? '(shown)' : v.given !== undefined ? `✓ (you said ${v.given})` : s.missed.includes(v.field) ? '(not at the first try)' : '✓');
-		const parts = verdicts(s).map(v => `${v.field} ${v.expected} ${mark(v)}`);
+		const mark = (v: ReturnType<typeof verdicts>[number]) => (v.shown ? t('player.shown') : v.given !== undefined ? t('player.youSaid', {given: v.given}) : s.missed.includes(v.field) ? t('player.notFirstTry') : '✓');
+		const parts = verdicts(s).map(v => `${fieldName(v.field, s.texts)} ${v.expected} ${mark(v)}`);
 		if (parts.length) answered.push({text: fit(parts.join(' · '), w), tone: 'good'});
 		if (field) {
-			const choices = choicesFor(field);
-			const rel = (field === 'seq' || field === 'ack') ? ` (${s.relative ? 'relative' : 'absolute'})` : '';
+			const choices = choicesFor(field, s.texts);
+			const label = fieldLabel(field, s.texts);
+			const withMode = field === 'seq' || field === 'ack' ? t('player.mode', {label, mode: t(s.relative ? 'player.relative' : 'player.absolute')}) : label;
 			if (choices) input = {kind: 'select', choices, limit: Math.min(choices.length, height >= 30 ? 8 : height >= 22 ? 5 : 4)};
-			else input = {kind: 'text', label: fit(`${FIELD_LABELS[field]}${rel}`, w)};
-			if (choices) answered.push({text: fit(`${FIELD_LABELS[field]}:`, w), bold: true});
+			else input = {kind: 'text', label: fit(withMode, w)};
+			if (choices) answered.push({text: fit(`${label}${s.texts.lang === 'zh' ? '：' : ':'}`, w), bold: true});
 		}
 	}
 
 	// After the input: feedback (and the rule once right or revealed), hints, explanation.
 	const fbBlock: Block = {lines: ui.confirmReveal
-		? wrapText('Show the answer? It counts as not solved. Press s again; any other key cancels.', w).map(text => ({text, tone: 'warn' as const, bold: true}))
+		? wrapText(t('player.confirmReveal'), w).map(text => ({text, tone: 'warn' as const, bold: true}))
 		: feedbackLines(s, w), min: 1};
 	fbBlock.min = Math.min(fbBlock.lines.length, s.feedback?.rule ? 1 : fbBlock.lines.length);
-	const hints = open && q ? hintTexts(s).flatMap((h, i) => wrapText(`Hint ${i + 1}/${q.hints.length}: ${h}`, w)) : [];
-	if (open && ui.noMoreHints) hints.push(`No more hints: s shows the answer.`);
+	const hints = open && q ? hintTexts(s).flatMap((h, i) => wrapText(t('player.hint', {k: i + 1, n: q.hints.length, text: h}), w)) : [];
+	if (open && ui.noMoreHints) hints.push(...wrapText(t('player.noMoreHints'), w));
 	const hintBlock: Block = {lines: hints.map(text => ({text, tone: 'accent' as const})), min: Math.min(1, hints.length), newest: true};
 	const expl = explanation(s);
 	const explBlock: Block = {lines: expl ? wrapText(expl, w).map(text => ({text})) : [], min: Math.min(2, expl ? 2 : 0)};
 	// Between stops the beats play on their own; Enter jumps to the next stop.
 	const nextStop = s.beats.findIndex((b, i) => i > s.pos && b.stop);
 	const toResults = nextStop === s.beats.length - 1; // the next stop is the end: the summary
-	const contText = !beat.stop ? 'Enter: skip ahead to the next question' : toResults ? 'Enter: see your results' : 'Enter (or →) to continue';
+	const contText = t(!beat.stop ? 'player.skipAhead' : toResults ? 'player.results' : 'player.continue');
 	const cont: Line[] = !open ? [{text: fit(contText, w), tone: 'accent', bold: true}] : [];
 
-	const footer = footerText(ui, input?.kind, open, w);
+	const footer = footerText(ui, input?.kind, open, w, s.texts);
 	const inputHeight = () => (input ? (input.kind === 'select' ? input.limit : 2) : 0);
 	const fixed = () => header.length + 1 /* footer */ + answered.length + inputHeight() + cont.length;
 	const available = Math.max(1, height - 1); // the last line stays free: ink redraws everything when a frame fills the screen
@@ -178,16 +183,16 @@ export function playerView(s: Session, ui: PlayerUi, width: number, height: numb
 	};
 }
 
-function footerText(ui: PlayerUi, input: 'select' | 'text' | undefined, open: boolean, width: number): string {
-	const keys = input === 'text' && ui.typing
-		? ['Enter answer', 'Esc clear', '? help']
+function footerText(ui: PlayerUi, input: 'select' | 'text' | undefined, open: boolean, width: number, {t}: Session['texts']): string {
+	const keys = (input === 'text' && ui.typing
+		? ['keys.answer', 'keys.clear', 'keys.help'] as const
 		: open
-			? [input === 'select' ? '↑↓ Enter choose' : 'type, Enter', 'h hint', 's show answer', 'r rel/abs', 'a analogy', '? help', 'q menu']
-			: ['Enter continue', 'r rel/abs', 'a analogy', '? help', 'q menu'];
+			? [input === 'select' ? 'keys.choose' : 'keys.type', 'keys.hint', 'keys.show', 'keys.rel', 'keys.analogy', 'keys.help', 'keys.menu'] as const
+			: ['keys.continue', 'keys.rel', 'keys.analogy', 'keys.help', 'keys.menu'] as const).map(k => t(k));
 	let text = '';
 	for (const k of keys) {
 		const next = text ? `${text} · ${k}` : k;
-		if (next.length > width) break;
+		if (columns(next) > width) break;
 		text = next;
 	}
 	return text;

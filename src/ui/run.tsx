@@ -1,6 +1,8 @@
 // Start the interactive tutor with ink; resolves with the exit code once the learner quits.
 // The caller sends non-TTY runs to plain mode before this (ink needs raw mode for keys).
 import {render} from 'ink';
+import type {Lang} from '../i18n/lang.js';
+import type {Texts} from '../i18n/texts.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
@@ -10,8 +12,12 @@ import {App} from './App.js';
 export type InteractiveOptions = {
 	/** The lessons, in menu order. */
 	readonly entries: readonly LessonEntry[];
-	/** Parse one lesson by id. */
-	loadLesson(id: string): Lesson;
+	/** Parse one lesson by id, in a language. */
+	loadLesson(id: string, lang?: Lang): Lesson;
+	/** The learner's texts (default English). */
+	readonly texts?: Texts;
+	/** The menu's language switch: the other language's texts and entries. */
+	readonly switchLanguage?: (to: Lang) => Promise<{readonly texts: Texts; readonly entries: readonly LessonEntry[]}>;
 	readonly store: ProgressStore;
 	/** The seed of new attempts (--seed); default a random 32-bit seed. */
 	readonly seed?: number;
@@ -33,7 +39,8 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
 	let code = 0;
 	const saver: {current: (() => void) | undefined} = {current: undefined};
 	const app = render(
-		<App entries={opts.entries} loadLesson={id => opts.loadLesson(id)} store={opts.store} color={opts.color} saver={saver}
+		<App entries={opts.entries} loadLesson={(id, lang) => opts.loadLesson(id, lang)} store={opts.store} color={opts.color} saver={saver}
+			{...(opts.texts ? {texts: opts.texts} : {})} {...(opts.switchLanguage ? {switchLanguage: opts.switchLanguage} : {})}
 			onExit={c => {
 				code = c;
 			}}

@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import stringWidth from 'string-width';
 import {loadLessons} from '../../src/lessons/catalog.js';
 import {lessonFromYaml} from '../../src/lessons/load.js';
+import {ENGLISH} from '../../src/i18n/texts.js';
 import {CLASSIC_MAX} from '../../src/lessons/schema.js';
 import {listCommand} from '../../src/commands/progress.js';
 import type {Args} from '../../src/commands/args.js';
@@ -59,7 +60,7 @@ describe('tcp-tutor list shows the classic question', () => {
 
 	it('under the title, and no line wider than the terminal, wide characters counted as two columns', async () => {
 		const out: string[] = [];
-		const io = {out: (l: string) => out.push(l), err: () => {}, input: {next: async () => undefined}, env: {}, columns: 40};
+		const io = {out: (l: string) => out.push(l), err: () => {}, input: {next: async () => undefined}, env: {}, columns: 40, texts: ENGLISH};
 		await listCommand(args, io, [entry('为什么握手是三次而不是两次？为什么挥手需要四次？')], store);
 		expect(out[0]).toMatch(/^ 1\. wide {2}Wide \(5 min\) — not started$/);
 		expect(out[1]).toMatch(/^ {10}Q: 为什么握手.*…$/);

@@ -6,7 +6,8 @@ import {type LessonProgress, type ProgressData, type ProgressStore, SCHEMA_VERSI
 export type Call =
 	| {readonly kind: 'start'; readonly id: string}
 	| {readonly kind: 'save'; readonly id: string; readonly resume: Saved; readonly answered: number; readonly total: number}
-	| {readonly kind: 'finish'; readonly id: string; readonly score: number; readonly fields: readonly {readonly field: Field; readonly firstTry: boolean}[]};
+	| {readonly kind: 'finish'; readonly id: string; readonly score: number; readonly fields: readonly {readonly field: Field; readonly firstTry: boolean}[]}
+	| {readonly kind: 'language'; readonly lang: 'en' | 'zh'};
 
 export class FakeStore implements ProgressStore {
 	readonly path = '/fake/progress.json';
@@ -62,6 +63,11 @@ export class FakeStore implements ProgressStore {
 			const {[id]: _gone, ...rest} = this.data.lessons;
 			this.data = {...this.data, lessons: rest};
 		}
+	}
+
+	setLanguage(lang: 'en' | 'zh'): void {
+		this.calls.push({kind: 'language', lang});
+		this.data = {...this.data, settings: {...this.data.settings, language: lang}};
 	}
 
 	saves(): Extract<Call, {kind: 'save'}>[] {

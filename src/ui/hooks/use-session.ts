@@ -4,6 +4,7 @@
 import {useCallback, useEffect, useReducer, useRef} from 'react';
 import {type Action, type Saved, type Session, fieldResults, isDone, progressOf, reduce, save, score, startSession} from '../../lessons/engine.js';
 import type {Lesson} from '../../lessons/schema.js';
+import {ENGLISH, type Texts} from '../../i18n/texts.js';
 import type {ProgressStore} from '../../progress/types.js';
 
 export type SessionOptions = {
@@ -17,6 +18,8 @@ export type SessionOptions = {
 	readonly store: ProgressStore;
 	/** The clock, in ms (tests pass a fake one). Default Date.now. */
 	readonly now?: () => number;
+	/** The learner's language. Default English. */
+	readonly texts?: Texts;
 };
 
 export type SessionHandle = {
@@ -41,8 +44,8 @@ export function resumePoint(s: Session): Saved {
 	return save(s);
 }
 
-export function useSession({lesson, seed, saved, store, now = Date.now}: SessionOptions): SessionHandle {
-	const [session, send] = useReducer(reduce, undefined, () => startSession(lesson, seed, saved));
+export function useSession({lesson, seed, saved, store, now = Date.now, texts = ENGLISH}: SessionOptions): SessionHandle {
+	const [session, send] = useReducer(reduce, undefined, () => startSession(lesson, seed, saved, texts));
 	const latest = useRef(session); // ahead of `session` until React renders the actions sent
 	const lastTick = useRef(now());
 	const finished = useRef(false);

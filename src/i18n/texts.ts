@@ -1,0 +1,44 @@
+// Texts in the learner's language: t(key, {name: value}) fills "{name}"; n(key, count) picks the
+// form for a count of one where the language has one. Only the chosen language's catalogue is loaded:
+// English is built in (the fallback), Chinese is imported when chosen.
+import {type Catalogue, EN, type MessageKey} from './en.js';
+import type {Lang} from './lang.js';
+
+export type {MessageKey};
+export type Params = Readonly<Record<string, string | number>>;
+
+export type Texts = {
+	readonly lang: Lang;
+	t(key: MessageKey, params?: Params): string;
+	/** The form for `count` (`{n}` is filled with it). */
+	n(key: MessageKey, count: number, params?: Params): string;
+};
+
+/** "{name}" → params.name; a name without a value is left as written. */
+export function fill(template: string, params: Params = {}): string {
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
+export function textsOf(lang: Lang, catalogue: Partial<Catalogue>): Texts {
+	const own = catalogue as Partial<Record<MessageKey, string>>;
+	const en = EN as Record<MessageKey, string>;
+	const one = (key: MessageKey) => `${key}.1` as MessageKey;
+	return {
+		lang,
+		t: (key, params) => fill(own[key] ?? en[key], params),
+		n: (key, count, params) => {
+			const template = (count === 1 ? own[one(key)] : undefined) ?? own[key] ?? (count === 1 ? en[one(key)] : undefined) ?? en[key];
+			return fill(template, {n: count, ...params});
+		},
+	};
+}
+
+/** English: always at hand, and the default of every function that writes text. */
+export const ENGLISH: Texts = textsOf('en', EN);
+
+/** The texts of `lang`, loading its catalogue (the only one loaded besides English). */
+export async function loadTexts(lang: Lang): Promise<Texts> {
+	if (lang === 'en') return ENGLISH;
+	const {ZH} = await import('./zh.js');
+	return textsOf('zh', ZH);
+}

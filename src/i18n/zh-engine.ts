@@ -21,7 +21,7 @@ export const ZH_ENGINE: Record<keyof typeof EN_ENGINE, string> = {
 	'field.accept-queue': '全连接队列（accept 队列）',
 	'field.claim': '对还是错',
 	'short.flags': 'flags', 'short.seq': 'seq', 'short.ack': 'ack', 'short.len': 'len', 'short.sender': '发送方', 'short.state': '状态',
-	'short.acked': '已确认', 'short.timer': '定时器', 'short.duration': '时长', 'short.count': '个数', 'short.syn-queue': '半连接队列', 'short.accept-queue': '全连接队列', 'short.claim': '判断',
+	'short.acked': '已确认', 'short.timer': '定时器', 'short.duration': '时长', 'short.count': '个数', 'short.syn-queue': '半连接队列（SYN）', 'short.accept-queue': '全连接队列', 'short.claim': '判断',
 	'format.flags': '标志位，如 SYN、SYN+ACK、ACK、FIN+ACK、RST',
 	'format.number': '一个数字，如 4242；或写成 x+123 / y+123（x 是客户端的 ISN，y 是服务器的）',
 	'format.whole': '一个整数',

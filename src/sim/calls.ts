@@ -99,6 +99,7 @@ export function freshSocket(tcb: Tcb): void {
 }
 
 function send(tcb: Tcb, bytes: number, ctx: Ctx, more = false): string {
+	tcb.writes++;
 	tcb.more = more; // Linux tcp_sendmsg with MSG_MORE: the data waits for more, or for close() to carry it with the FIN
 	if (tcb.wrShut || tcb.orphan) return 'EPIPE'; // writing after shutdown(SHUT_WR) or close
 	switch (tcb.state) {

@@ -13,7 +13,7 @@ export type State = (typeof STATES)[number];
 export type TimerKind = 'retransmit' | 'delayed-ack' | 'time-wait' | 'fin-wait-2' | 'syn-queue' | 'keepalive';
 
 /** A segment that occupies sequence space and waits for its ACK. */
-export type Unacked = {readonly seq: number; readonly len: number; readonly ctl: Control; readonly psh?: boolean};
+export type Unacked = {readonly seq: number; readonly len: number; readonly ctl: Control; readonly psh?: boolean; readonly write?: number};
 
 /** A segment that arrived ahead of RCV.NXT (kept, as Linux's out-of-order queue does). */
 export type OutOfOrder = {readonly seq: number; readonly len: number; readonly fin: boolean};
@@ -54,6 +54,10 @@ export type Tcb = {
 	totalRto: number;
 	/** A tail-loss probe is out for what is unacknowledged. */
 	tlpOut: boolean;
+	/** The seq of the segment last resent because a SACK showed it lost (RACK), so one loss is resent once. */
+	rackSeq: number | null;
+	/** The application's writes so far: segments of one write leave back to back. */
+	writes: number;
 	/** When the retransmission time budget started (Linux retrans_stamp): the SYN's first send, or the first retransmission. */
 	retransStampUs: number | null;
 	/** SO_KEEPALIVE with its idle time, interval and count (TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT). */
@@ -133,7 +137,7 @@ export function newTcb(side: Side, isns: number[], sysctls: Sysctls, cookieSecre
 		side, state: 'CLOSED', iss, irs: 0, sndUna: iss, sndNxt: iss, sndWnd: sysctls.window,
 		rcvNxt: 0, rcvWnd: sysctls.window, rtxQueue: [], ooo: [], pendingSend: 0, more: false, corked: false, unread: 0,
 		wrShut: false, orphan: false, peerFin: false, passive: false, retries: 0,
-		rtoUs: sysctls.rtoInitialUs, totalRto: 0, tlpOut: false, retransStampUs: null, keepalive: null, probesOut: 0,
+		rtoUs: sysctls.rtoInitialUs, totalRto: 0, tlpOut: false, rackSeq: null, writes: 0, retransStampUs: null, keepalive: null, probesOut: 0,
 		quickAcks: -1, pingpong: false, lastDataRecvUs: -1,
 		// RFC 9293 3.4.1: a fresh ISN per connection; the first takes isns[0] (a scenario's fixed ISN, Trace.isn).
 		unackedRecv: 0, timers: {}, timerSetUs: {}, timerOrder: {}, lastAckSent: null, synQueue: [], nextIsn: isns.slice(), cookieSecret, conn: 0, error: null,
@@ -224,14 +228,16 @@ export function transmit(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 /** Send new sequence space (SYN, data, FIN): advance SND.NXT, queue it for retransmission, arm the RTO. */
 export function sendNew(tcb: Tcb, ctl: Control, len: number, withAck: boolean, ctx: Ctx, psh = true): void {
 	const seg: Segment = {seq: tcb.sndNxt, ack: withAck ? tcb.rcvNxt : null, ctl, len, win: tcb.rcvWnd, ...(psh ? {} : {psh: false})};
-	tcb.rtxQueue.push({seq: seg.seq, len, ctl, ...(psh ? {} : {psh: false})});
+	tcb.rtxQueue.push({seq: seg.seq, len, ctl, ...(psh ? {} : {psh: false}), write: tcb.writes});
 	tcb.sndNxt = seqAdd(tcb.sndNxt, seqLength(seg));
 	if (tcb.timers.retransmit === undefined) setTimer(tcb, 'retransmit', tcb.rtoUs, ctx);
 	transmit(tcb, seg, ctx);
 }
 
 export function sendAck(tcb: Tcb, ctx: Ctx): void {
-	transmit(tcb, {seq: tcb.sndNxt, ack: tcb.rcvNxt, ctl: null, len: 0, win: tcb.rcvWnd}, ctx);
+	// RFC 2018: with data held beyond a hole, the ACK carries a SACK block saying so (tcp_established_options).
+	const sack = ctx.profile.sack && tcb.ooo.length > 0;
+	transmit(tcb, {seq: tcb.sndNxt, ack: tcb.rcvNxt, ctl: null, len: 0, win: tcb.rcvWnd, ...(sack ? {sack} : {})}, ctx);
 }
 
 /** Linux tcp_send_active_reset: RST,ACK at SND.NXT (RFC 9293 3.10.5 ABORT: <SEQ=SND.NXT><CTL=RST>). */

@@ -23,6 +23,8 @@ export type Profile = {
 	readonly tailLossProbe: boolean;
 	/** Linux retransmits_timed_out: tcp_retries2 (and tcp_syn_retries) are a time budget modelled on doubling timeouts; textbook: a count of retransmissions. */
 	readonly retryTimeBudget: boolean;
+	/** Linux: SACK (tcp_sack=1) and RACK — a duplicate ACK that SACKs later data gets the missing segment resent at once; textbook: only the RTO resends. */
+	readonly sack: boolean;
 };
 
 const SECOND = 1_000_000;
@@ -39,6 +41,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 		linearSynTimeouts: true,
 		tailLossProbe: true,
 		retryTimeBudget: true,
+		sack: true,
 	},
 	textbook: {
 		name: 'textbook',
@@ -51,6 +54,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
 		linearSynTimeouts: false,
 		tailLossProbe: false,
 		retryTimeBudget: false,
+		sack: false,
 	},
 };
 

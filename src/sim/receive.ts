@@ -109,6 +109,8 @@ function onSynchronized(tcb: Tcb, seg: Segment, ctx: Ctx): void {
 	if (seqGt(seg.ack, tcb.sndUna)) {
 		tcb.sndUna = seg.ack;
 		ackRetransmitQueue(tcb, ctx);
+	} else if (seg.sack && seg.ack === tcb.sndUna && seg.len === 0 && seg.ctl === null) {
+		sackShowsLoss(tcb, ctx);
 	}
 	tcb.sndWnd = seg.win;
 	if (finAcked(tcb)) {
@@ -198,6 +200,23 @@ function ackRetransmitQueue(tcb: Tcb, ctx: Ctx): void {
 	tcb.rtoUs = ctx.profile.rtoEstablishedUs; // a fresh RTT sample (Linux: RTO never below TCP_RTO_MIN)
 	stopTimer(tcb, 'retransmit', ctx);
 	if (tcb.rtxQueue.length > 0) setTimer(tcb, 'retransmit', tcb.rtoUs, ctx);
+}
+
+/**
+ * Linux RACK (tcp_rack_detect_loss): a duplicate ACK whose SACK block shows later data delivered marks the segment at
+ * SND.UNA lost once it was sent more than an RTT (plus a reordering window) before the delivered one, and it is resent
+ * without waiting for the RTO (tcp_xmit_retransmit_queue); the RTO restarts (tcp_rearm_rto). With the simulator's
+ * instant loopback that means sent by an earlier write: the segments of one write leave within the RTT, and one of
+ * them that only arrived late is acknowledged before any timer runs (captured: data-lost-in-flight).
+ */
+function sackShowsLoss(tcb: Tcb, ctx: Ctx): void {
+	const head = tcb.rtxQueue[0];
+	const newest = tcb.rtxQueue[tcb.rtxQueue.length - 1];
+	if (!ctx.profile.sack || !head || !newest || tcb.rackSeq === head.seq || head.write === newest.write) return;
+	tcb.rackSeq = head.seq;
+	tcb.retransStampUs ??= ctx.now;
+	retransmitHead(tcb, ctx);
+	setTimer(tcb, 'retransmit', tcb.rtoUs, ctx);
 }
 
 /** Resend the oldest unacknowledged segment with the current ACK (Linux tcp_retransmit_skb). */

@@ -18,6 +18,8 @@ export type Segment = {
 	readonly win: number;
 	/** PSH: false on data segments that do not end a write (Linux pushes only the last one). */
 	readonly psh?: boolean;
+	/** A SACK block rides on this ACK: the sender holds data beyond the ack number (RFC 2018; Linux's default). */
+	readonly sack?: boolean;
 };
 
 export function peerOf(side: Side): Side {

@@ -227,6 +227,29 @@ steps:${HANDSHAKE_DATA}
   - server: read
   - server: close
   - wait: 1s`},
+	// Ten writes of 1000 bytes (TCP_NODELAY), the second lost: the third's duplicate ACK carries a SACK block and the
+	// missing segment is resent at once (RACK), not after the RTO.
+	{name: 'data-lost-in-flight', yaml: `steps:
+  - server: listen
+  - client: connect
+  - wait: 100ms
+  - client: send 1000
+  - drop: { from: client, flags: [PSH], count: 1 }
+  - client: send 1000
+  - client: send 1000
+  - client: send 1000
+  - client: send 1000
+  - client: send 1000
+  - client: send 1000
+  - client: send 1000
+  - client: send 1000
+  - client: send 1000
+  - server: read
+  - wait: 301ms
+  - client: close
+  - server: read
+  - server: close
+  - wait: 1s`},
 	{name: 'synack-lost', yaml: `steps:
   - server: listen
   - drop: { from: server, flags: [SYN, ACK], count: 1 }

@@ -28,7 +28,7 @@ export const EN_PLAIN = {
 	'narrate.segment': '{from} → {to}',
 	'narrate.lost': ' (lost)',
 	'narrate.duplicated': ' (duplicated)',
-	'narrate.call': '{side} calls {call}()',
+	'narrate.call': '{side} calls {call}',
 	'narrate.timer': '{side}: {timer} timer set for {duration} s',
 	'narrate.flood': '{n} spoofed SYNs hit the {side}: {queued} half-open in the SYN queue, {cookies} answered with SYN cookies, {dropped} dropped',
 } as const;

@@ -30,7 +30,7 @@ export const ZH_PLAIN: Record<keyof typeof EN_PLAIN, string> = {
 	'narrate.segment': '{from} → {to}',
 	'narrate.lost': '（丢失）',
 	'narrate.duplicated': '（重复）',
-	'narrate.call': '{side}调用 {call}()',
+	'narrate.call': '{side}调用 {call}',
 	'narrate.timer': '{side}：{timer} 定时器设为 {duration} 秒',
 	'narrate.flood': '{n} 个伪造的 SYN 涌向{side}：{queued} 个半连接进入半连接队列，{cookies} 个用 SYN cookie 回应，{dropped} 个被丢弃',
 };

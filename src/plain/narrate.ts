@@ -16,10 +16,16 @@ export function narrate(e: TraceEvent, relative: boolean, {t}: Texts = ENGLISH):
 			return `  t=${e.t}s ${parts.join(' ')}${fate}`;
 		}
 		case 'state': return `  t=${e.t}s ${side(e.endpoint)}: ${e.from} → ${e.to} (${e.cause})`;
-		case 'call': return `  t=${e.t}s ${t('narrate.call', {side: side(e.endpoint), call: e.call})}${e.result === 'ok' ? '' : ` → ${e.result}`}`;
+		case 'call': return `  t=${e.t}s ${t('narrate.call', {side: side(e.endpoint), call: asCall(e.call)})}${e.result === 'ok' ? '' : ` → ${e.result}`}`;
 		case 'timer': return e.action === 'set' && (e.timer === 'time-wait' || e.timer === 'fin-wait-2')
 			? `  t=${e.t}s ${t('narrate.timer', {side: side(e.endpoint), timer: e.timer, duration: String(e.duration)})}` : undefined;
 		case 'note': return `  t=${e.t}s ${side(e.endpoint)}: ${e.note}`;
 		case 'flood': return `  t=${e.t}s ${t('narrate.flood', {n: e.syns, side: side(e.endpoint), queued: e.queued, cookies: e.cookies, dropped: e.dropped})}`;
 	}
+}
+
+/** The trace's call ("send 100 MSG_MORE") as code: send(100, MSG_MORE). */
+function asCall(call: string): string {
+	const [name, ...args] = call.split(' ');
+	return `${name}(${args.join(', ')})`;
 }

@@ -2,8 +2,9 @@
 // with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
 import {
 	choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
-	startSession, storyFor, progressOf, promptText, hintTexts, fieldLabel, fieldName, verdicts, fieldResults, visible,
+	startSession, storyFor, progressOf, promptText, hintTexts, fieldLabel, fieldName, verdicts, fieldResults, visible, templateValues,
 } from '../lessons/engine.js';
+import {fillTemplate} from '../lessons/text.js';
 import {ENGLISH, type Texts} from '../i18n/texts.js';
 import {describeStep} from '../lessons/captions.js';
 import type {Lesson} from '../lessons/schema.js';
@@ -63,8 +64,10 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 	for (const k of s.skipped) o.write(t('plain.skipped', {id: k.id, field: k.field, reason: k.reason}));
 	if (s.lesson.intro && !resume) {
 		o.write('');
-		o.write(s.lesson.intro.tcp);
-		if (s.lesson.intro.analogy) o.write(t('plain.analogy', {text: s.lesson.intro.analogy}));
+		// The intro's placeholders ({client.isn} …) filled, as the player shows it.
+		const values = templateValues(s, false);
+		o.write(fillTemplate(s.lesson.intro.tcp, values));
+		if (s.lesson.intro.analogy) o.write(t('plain.analogy', {text: fillTemplate(s.lesson.intro.analogy, values)}));
 	}
 	// Events are told once each, in trace order, as soon as the engine lets the learner see them:
 	// what a question hides is told right after it is answered.

@@ -39,7 +39,9 @@ describe.each([[80, 24], [60, 20]])('in Chinese at %i x %i', (columns, rows) => 
 		open.push(r);
 		await waitForText(r, '已完成 0/20 课');
 		expect(r.lastFrame()).toContain('用书信讲三次握手');
-		expect(r.lastFrame()).toContain('部分课程还没有中文版'); // English titles of the others: said once
+		// Every shipped lesson is translated: no notice of English titles (a lesson folder of one's own may still show it).
+		expect(r.lastFrame()).not.toContain('部分课程还没有中文版');
+		expect(zhEntries.every(e => !e.untranslated)).toBe(true);
 		await next(r, '两个程序要通过 TCP 交换数据');
 		await next(r, '服务器在 80 端口上调用 listen()');
 		await press(r, 'a');
@@ -117,4 +119,12 @@ test('l in the menu switches to Chinese and back, and the store remembers it', a
 	await press(r, 'l');
 	await waitForText(r, '0 of 20 lessons done');
 	expect(store.calls.at(-1)).toEqual({kind: 'language', lang: 'en'});
+});
+
+test('a lesson without a Chinese translation: the menu says once that English is shown', async () => {
+	const entries = [...zhEntries.slice(0, 3), {...zhEntries[3]!, untranslated: true as const}];
+	const r = await renderAt(<App entries={entries} texts={zh} loadLesson={catalog.load} store={new FakeStore()} color={false} seed={7}
+		onExit={() => {}} saver={{current: undefined}} autoplayMs={0} size={{width: 80, height: 24}} />, 300, 100);
+	open.push(r);
+	await waitForText(r, '部分课程还没有中文版');
 });

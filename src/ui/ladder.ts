@@ -61,6 +61,7 @@ type SegmentRow = Extract<LadderRow, {kind: 'segment'}>;
 export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions): string[] {
 	const width = Math.max(1, Math.floor(opts.width));
 	const all = ladderRows(events, opts);
+	numbered = new Set(all.flatMap(r => (r.kind === 'segment' ? [r.seg.conn] : []))).size > 1;
 	const budget = opts.maxRows === undefined ? Infinity : Math.max(0, Math.floor(opts.maxRows));
 	const rowBudget = opts.pending ? Math.max(0, budget - 1) : budget;
 	const rows = rowBudget === Infinity ? all : all.slice(Math.max(0, all.length - rowBudget));
@@ -150,14 +151,18 @@ export function segmentLabel(seg: SegmentEvent, tier: number, relative: boolean)
 	}
 }
 
+/** Several connections in one diagram: each arrow says which one it belongs to (#1, #2 …, as the trace's conn). */
+let numbered = false;
+
 function labelOf(row: SegmentRow, tier: number, relative: boolean): string {
+	const conn = numbered ? `#${row.seg.conn} ` : '';
 	const marks = [
 		row.retransmit ? (tier === 0 ? 'retransmission' : 'rtx') : '',
 		row.seg.fate === 'duplicated' ? (tier === 0 ? 'duplicated' : 'dup') : '',
 		row.seg.delayed ? (tier === 0 ? 'delayed' : 'late') : '',
 		row.inFlight ? 'in flight' : '',
 	].filter(Boolean);
-	return segmentLabel(row.seg, tier, relative) + marks.map(m => ` [${m}]`).join('');
+	return conn + segmentLabel(row.seg, tier, relative) + marks.map(m => ` [${m}]`).join('');
 }
 
 /** SYN,ACK / FIN,ACK / PSH,ACK / RST — the control flag first and ACK last, as people (and Wireshark) write it. */

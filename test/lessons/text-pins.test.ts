@@ -9,6 +9,7 @@ import {fillTemplate} from '../../src/lessons/text.js';
 import {isnValues} from '../../src/lessons/engine.js';
 import {scenarioFromYaml} from '../../src/sim/load.js';
 import {type Trace, run} from '../../src/sim/run.js';
+import {DEFAULT_SYSCTLS} from '../../src/sim/profiles.js';
 import type {TimerKind} from '../../src/sim/endpoint.js';
 import type {SegmentEvent, TimerEvent} from '../../src/sim/trace.js';
 
@@ -224,5 +225,55 @@ describe('lesson 13: the first retransmission of the FIN, about 200 ms (204 ms o
 		expect(rto).toEqual([0.204]);
 		expect(allText(l)).toContain('204 ms here');
 		expect(allText(byId('myth-busters'))).toContain('204 ms on loopback');
+	});
+});
+
+describe('lesson 21: the two queues, as its trace has them (somaxconn 2 caps listen(128); backlog + 1 wait)', () => {
+	const l = byId('two-queues');
+	const segsOf = (trace: Trace, conn: number, from: 'client' | 'server') => trace.events.filter((e): e is SegmentEvent => e.type === 'segment' && e.conn === conn && e.from === from);
+	const connOf = (trace: Trace, stepId: string) => {
+		const step = trace.steps[stepOf(l, stepId)]!;
+		return trace.events.slice(step.from, step.to).find((e): e is SegmentEvent => e.type === 'segment')!.conn;
+	};
+
+	it.each(SEEDS)('the backlog in force, the queues, E\'s SYNs and C\'s SYN,ACKs are the numbers the text states (seed %i)', seed => {
+		const trace = run(l.scenario, seed);
+		const text = allText(l);
+		const after = (id: string) => trace.steps[stepOf(l, id)]!.after.server.queues!;
+		expect(after('d')).toEqual({syn: 1, accept: 3, backlog: 2}); // "Send-Q 2", "one more than the backlog", "three did"
+		expect(text).toContain('Send-Q 2');
+		expect(text).toContain('with somaxconn 2, three did');
+		expect(after('accept-one').accept).toBe(2); // "so the accept queue held two"
+		const [c, e] = [connOf(trace, 'c'), connOf(trace, 'e')];
+		// E's SYN: dropped at 0, 1, 2 and 3 s, 1 s apart, answered at 4 s.
+		expect(segsOf(trace, e, 'client').filter(s => s.flags.includes('SYN')).map(s => s.t)).toEqual([0, 1, 2, 3, 4]);
+		expect(segsOf(trace, e, 'server').map(s => `${s.t} ${s.flags.join(',')}`)[0]).toBe('4 ACK,SYN');
+		expect(text).toContain('E: at t = 1, 2, 3 s, and in at t = 4 s');
+		expect(new Set(trace.events.filter(x => x.type === 'timer' && x.conn === e && x.endpoint === 'client' && x.action === 'set').map(x => x.type === 'timer' && x.duration))).toEqual(new Set([1]));
+		// C's request: SYN,ACK resent at 1 and 3 s (timeouts 1, 2, 4 s), each answered by an ACK that is ignored; the next at 7 s.
+		expect(segsOf(trace, c, 'server').filter(s => s.flags.includes('SYN')).map(s => s.t)).toEqual([0, 1, 3]);
+		expect(segsOf(trace, c, 'client').filter(s => s.flags.join() === 'ACK' && s.fate === 'delivered' && s.len === 0).map(s => s.t)).toEqual([1, 3]);
+		const synackTimeouts = trace.events.filter(x => x.type === 'timer' && x.conn === c && x.endpoint === 'server' && x.timer === 'retransmit' && x.action === 'set').map(x => x.type === 'timer' ? `${x.t}+${x.duration}` : '');
+		expect(synackTimeouts).toEqual(['0+1', '1+2', '3+4']);
+		expect(text).toContain('The next retry would come at t = 7 s');
+		expect(text).toContain('A SYN,ACK is resent after 1 s, then 2 s later, then 4 s later');
+		// C sends at 4.5 s; accept all took three.
+		const sent = trace.events.find(x => x.type === 'call' && x.conn === c && x.call === 'send 100');
+		expect(sent?.t).toBe(4.5);
+		expect(text).toContain('The 4.5 s C spent');
+		expect(trace.events.find(x => x.type === 'call' && x.call === 'accept all')).toMatchObject({result: '3'});
+	});
+
+	it('with tcp_abort_on_overflow = 1, C\'s ACK at t = 1 s is answered with a reset and C\'s send() fails with ECONNRESET (as captured)', () => {
+		const trace = run({...l.scenario, sysctls: {...l.scenario.sysctls, abortOnOverflow: true}}, 1);
+		const c = connOf(trace, 'c');
+		expect(segsOf(trace, c, 'server').filter(s => s.flags.includes('RST')).map(s => `${s.t} ${s.flags.join(',')}`)).toEqual(['1 RST']);
+		expect(trace.events.find(x => x.type === 'call' && x.conn === c && x.call === 'send 100')).toMatchObject({result: 'ECONNRESET'});
+		expect(allText(l)).toMatch(/tcp_abort_on_overflow = 1, C's ACK at t = 1 s would have been answered with a reset instead, and C's send\(\) would fail with ECONNRESET/);
+	});
+
+	it('somaxconn\'s default is the 4096 the intro states', () => {
+		expect(DEFAULT_SYSCTLS.somaxconn).toBe(4096);
+		expect(allText(l)).toContain('somaxconn is only 2 (the default is 4096)');
 	});
 });

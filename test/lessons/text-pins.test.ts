@@ -63,7 +63,7 @@ describe('the delayed ACK: 40 ms is Linux\'s shortest delay (TCP_DELACK_MIN), no
 });
 
 describe('TIME-WAIT lasts 60 s on Linux; 240 s is not "Windows\' rule"', () => {
-	it.each(['eleven-states', 'time-wait', 'simultaneous-close', 'lost-last-ack', 'sysctl-knobs', 'myth-busters'])('%s: the trace\'s time-wait timer is the 60 s the text states', id => {
+	it.each(['eleven-states', 'time-wait', 'simultaneous-close', 'lost-last-ack', 'sysctl-knobs', 'myth-busters', 'time-wait-in-depth'])('%s: the trace\'s time-wait timer is the 60 s the text states', id => {
 		const l = byId(id);
 		const durations = new Set(timersSet(run(l.scenario, 1), 'time-wait').map(e => e.duration));
 		expect([...durations]).toEqual([60]);
@@ -275,5 +275,71 @@ describe('lesson 21: the two queues, as its trace has them (somaxconn 2 caps lis
 	it('somaxconn\'s default is the 4096 the intro states', () => {
 		expect(DEFAULT_SYSCTLS.somaxconn).toBe(4096);
 		expect(allText(l)).toContain('somaxconn is only 2 (the default is 4096)');
+	});
+});
+
+describe('lesson 22: TIME-WAIT in depth, as its trace has it', () => {
+	const l = byId('time-wait-in-depth');
+	const calls = (trace: Trace, id: string) => {
+		const step = trace.steps[stepOf(l, id)]!;
+		return trace.events.slice(step.from, step.to).flatMap(e => (e.type === 'call' ? [`${e.call} → ${e.result}`] : []));
+	};
+	const segsIn = (trace: Trace, id: string) => {
+		const step = trace.steps[stepOf(l, id)]!;
+		return trace.events.slice(step.from, step.to).filter((e): e is SegmentEvent => e.type === 'segment');
+	};
+	const statesIn = (trace: Trace, id: string, side: 'client' | 'server') => {
+		const step = trace.steps[stepOf(l, id)]!;
+		return trace.events.slice(step.from, step.to).flatMap(e => (e.type === 'state' && e.endpoint === side ? [`${e.t} ${e.from}→${e.to} (${e.cause})`] : []));
+	};
+
+	it.each(SEEDS)('EADDRINUSE, SO_REUSEADDR, EADDRNOTAVAIL and the takeovers at old next seq + 65537 are what the text says (seed %i)', seed => {
+		const trace = run(l.scenario, seed);
+		const text = allText(l);
+		expect(calls(trace, 'eaddrinuse')).toEqual(['listen → EADDRINUSE']);
+		expect(calls(trace, 'reuseaddr')).toEqual(['listen reuseaddr → ok']);
+		expect(calls(trace, 'no-port')).toEqual(['connect → EADDRNOTAVAIL']);
+		expect(segsIn(trace, 'no-port')).toEqual([]);
+		expect(text).toContain('connect() failed at once with EADDRNOTAVAIL');
+		// Part one: the server's TIME-WAIT answers the SYN through the new listener, its ISN the old SND.NXT + 65537.
+		const oldServer = trace.steps[stepOf(l, 'client-close')]!.after.server;
+		expect(oldServer.state).toBe('TIME-WAIT');
+		const synack = segsIn(trace, 'reconnect')[1]!;
+		expect(synack.flags).toEqual(['ACK', 'SYN']);
+		expect(synack.seq).toBe((oldServer.sndNxt + 65537) >>> 0);
+		expect(fillTemplate(q(l, 'reuse-synack').explain, isnValues({trace}))).toContain(`${oldServer.sndNxt} + 65537 = ${synack.seq}`);
+		expect(statesIn(trace, 'reconnect', 'server')[0]).toBe('0 TIME-WAIT→CLOSED (recv SYN in TIME-WAIT)');
+		// Part two: 1.5 s later the client takes its own TIME-WAIT over (tcp_tw_reuse_delay 1 s), SYN at old SND.NXT + 65537.
+		const oldClient = trace.steps[stepOf(l, 'delay')]!.after.client;
+		expect(oldClient.state).toBe('TIME-WAIT');
+		const syn = segsIn(trace, 'taken-over')[0]!;
+		expect([syn.t, syn.flags, syn.seq]).toEqual([1.5, ['SYN'], (oldClient.sndNxt + 65537) >>> 0]);
+		expect(fillTemplate(q(l, 'new-isn').explain, isnValues({trace}))).toContain(`${oldClient.sndNxt} + 65537 = ${syn.seq}`);
+		expect(statesIn(trace, 'taken-over', 'client')[0]).toBe('1.5 TIME-WAIT→CLOSED (port taken over by connect (tcp_tw_reuse))');
+		expect(text).toContain('1.5 s into its 60 s');
+		// Part three: the copy of the FIN restarts TIME-WAIT's 60 s; the server's RST ends it at once; the port is free at once.
+		const tw = timersSet(trace, 'time-wait', stepOf(l, 'server-fin')).filter(e => e.endpoint === 'client').map(e => `${e.t}+${e.duration}`);
+		expect(tw).toEqual(['1.5+60', '1.5+60']);
+		expect(text).toContain('which restarts its 60 s');
+		expect(segsIn(trace, 'server-fin').map(e => `${e.from} ${e.flags.join(',')}`)).toEqual(['server ACK,FIN', 'client ACK', 'client ACK', 'server RST']);
+		expect(statesIn(trace, 'server-fin', 'client').slice(-2)).toEqual(['1.5 FIN-WAIT-2→TIME-WAIT (recv FIN)', '1.5 TIME-WAIT→CLOSED (recv RST)']);
+		expect(calls(trace, 'at-once')).toEqual(['connect → ok']);
+	});
+
+	it('with tcp_rfc1337 = 1 the RST is ignored and TIME-WAIT goes on (as captured in tw-rst-rfc1337-1)', () => {
+		const trace = run({...l.scenario, sysctls: {...l.scenario.sysctls, rfc1337: true}}, 1);
+		expect(trace.steps[stepOf(l, 'server-fin')]!.after.client.state).toBe('TIME-WAIT');
+		expect(allText(l)).toContain('With net.ipv4.tcp_rfc1337 = 1 Linux ignores an RST in TIME-WAIT');
+	});
+
+	it('the defaults the text names: tcp_tw_reuse_delay 1 s, about 28,000 ephemeral ports, tcp_tw_reuse 2, tcp_rfc1337 0', () => {
+		const [lo, hi] = DEFAULT_SYSCTLS.localPorts;
+		expect([lo, hi, hi - lo + 1]).toEqual([32768, 60999, 28232]);
+		expect([DEFAULT_SYSCTLS.twReuseDelayUs, DEFAULT_SYSCTLS.twReuse, DEFAULT_SYSCTLS.rfc1337]).toEqual([1e6, 2, false]);
+		const text = allText(l);
+		expect(text).toContain('about 28,000 ports (the default range, 32768-60999)');
+		expect(text).toContain('tcp_tw_reuse_delay (1 s)');
+		expect(text).toContain('(or the default 2, for loopback only)');
+		expect(text).toContain('tcp_rfc1337 = 0, the default');
 	});
 });

@@ -343,3 +343,20 @@ describe('lesson 22: TIME-WAIT in depth, as its trace has it', () => {
 		expect(text).toContain('tcp_rfc1337 = 0, the default');
 	});
 });
+
+describe('lesson 23: a SYN on an established connection gets a challenge ACK at RCV.NXT, as captured (syn-on-established)', () => {
+	it.each(SEEDS)('both SYNs, far and exact, are answered with the same pure ACK, ack = x+101, and the connection stays open (seed %i)', seed => {
+		const l = byId('syn-on-established');
+		const trace = run(l.scenario, seed);
+		for (const id of ['far-syn', 'exact-syn']) {
+			const step = trace.steps[stepOf(l, id)]!;
+			const segs = trace.events.slice(step.from, step.to).filter((e): e is SegmentEvent => e.type === 'segment');
+			expect(segs.map(e => `${e.from} ${e.flags.join(',')} ${e.ack ?? '-'}`)).toEqual([`client SYN -`, `server ACK ${l.scenario.client.isn! + 101}`]);
+			expect(step.after.server.state).toBe('ESTABLISHED');
+		}
+		const text = allText(l);
+		expect(text).toContain('seq = 100001101');
+		expect(text).toContain('seq = x+101 = 1101');
+		expect(text).toMatch(/both a far SYN and one at exactly x\+101 got the same ACK, ack = x\+101/);
+	});
+});

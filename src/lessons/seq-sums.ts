@@ -38,20 +38,32 @@ export function injectedSegments(trace: Trace): ReadonlySet<SegmentEvent> {
 	return out;
 }
 
-type Connection = {readonly isn: number; /** Index of the SYN that started it. */ readonly from: number};
+type Connection = {
+	readonly isn: number;
+	/** Index of the SYN that started it. */
+	readonly from: number;
+	/** The trace's connection number, when the segment asked about belongs to a connection with a SYN of this side. */
+	readonly conn?: number;
+};
 
 /**
  * Each side's current connection up to event `upto` (inclusive): its latest own SYN, as Wireshark starts a
  * new stream on a SYN. An injected SYN never starts one (the same rule as the trace's relative numbers).
+ * When event `upto` is a segment of a connection that side opened with a SYN, that connection wins: with several
+ * clients, client C's data is counted from C's ISN even though client E sent a SYN since.
  */
 export function connectionsAt(trace: Trace, upto: number): Partial<Record<Side, Connection>> {
 	const injected = injectedSegments(trace);
-	const out: Partial<Record<Side, Connection>> = {};
+	const at = trace.events[upto];
+	const conn = at?.type === 'segment' && !injected.has(at) ? at.conn : undefined;
+	const latest: Partial<Record<Side, Connection>> = {};
+	const own: Partial<Record<Side, Connection>> = {};
 	trace.events.slice(0, upto + 1).forEach((e, i) => {
 		if (e.type !== 'segment' || !e.flags.includes('SYN') || injected.has(e)) return;
-		if (out[e.from]?.isn !== e.seq) out[e.from] = {isn: e.seq, from: i};
+		if (latest[e.from]?.isn !== e.seq) latest[e.from] = {isn: e.seq, from: i};
+		if (e.conn === conn && own[e.from]?.isn !== e.seq) own[e.from] = {isn: e.seq, from: i, conn};
 	});
-	return out;
+	return {...latest, ...own};
 }
 
 /** What "x" and "y" stand for at a segment: each side's current ISN, or its first one before it has a connection. */
@@ -80,6 +92,7 @@ function itemsOf(trace: Trace, side: Side, c: Connection, upto: number): Item[] 
 	const items: Item[] = [];
 	for (const e of trace.events.slice(c.from, upto)) {
 		if (e.type !== 'segment' || e.from !== side || e.flags.includes('RST')) continue;
+		if (c.conn !== undefined && e.conn !== c.conn) continue; // another client's connection, interleaved with this one
 		if (e.flags.includes('SYN')) {
 			if (e.seq === c.isn) items.push({kind: 'SYN', offset: 0, size: 1});
 			continue;

@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {loadLessons} from '../../src/lessons/catalog.js';
 import {position, ruleFor} from '../../src/lessons/resolve.js';
 import type {Question} from '../../src/lessons/schema.js';
-import {type SeqSum, isnsOf, seqSum, showSum} from '../../src/lessons/seq-sums.js';
+import {type SeqSum, isnsAt, isnsOf, seqSum, showSum} from '../../src/lessons/seq-sums.js';
 import {type Trace, run} from '../../src/sim/run.js';
 import type {SegmentEvent} from '../../src/sim/trace.js';
 import {playSteps} from '../sim/play.js';
@@ -139,6 +139,17 @@ describe('which connection', () => {
 		const sum = seqSum(t, segs(t).at(-1)!, 'ack', false)!;
 		expect([sum.start.value, ...sum.terms.map(x => x.amount)]).toEqual([secondX, 1, 10]);
 		expect(sum.note).toMatch(/x is the client's ISN in this connection/);
+	});
+
+	it('with several clients, a segment counts in its own connection, though another client sent a SYN since', () => {
+		const t = playSteps(['server: listen', 'client A: connect', 'client B: connect', 'client A: send 100'], header);
+		const [xA, xB] = isnsOf(t).client;
+		const ack = segs(t).at(-1)!;
+		expect([ack.from, ack.ack]).toEqual(['server', (xA! + 101) >>> 0]);
+		expect(terms(seqSum(t, ack, 'ack', false))).toEqual(['x', '1 SYN', '100 data']);
+		expect(seqSum(t, ack, 'ack', false)!.start.value).toBe(xA);
+		expect(isnsAt(t, ack).client, '"x+101" means client A\'s x').toBe(xA);
+		expect(isnsAt(t, segs(t)[4]!).client, 'and client B\'s x on B\'s handshake').toBe(xB);
 	});
 
 	it('the answer to an old duplicate SYN counts from that SYN, not from x', () => {

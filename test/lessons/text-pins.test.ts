@@ -9,6 +9,7 @@ import {fillTemplate} from '../../src/lessons/text.js';
 import {isnValues} from '../../src/lessons/engine.js';
 import {scenarioFromYaml} from '../../src/sim/load.js';
 import {type Trace, run} from '../../src/sim/run.js';
+import {DEFAULT_SYSCTLS} from '../../src/sim/profiles.js';
 import type {TimerKind} from '../../src/sim/endpoint.js';
 import type {SegmentEvent, TimerEvent} from '../../src/sim/trace.js';
 
@@ -62,7 +63,7 @@ describe('the delayed ACK: 40 ms is Linux\'s shortest delay (TCP_DELACK_MIN), no
 });
 
 describe('TIME-WAIT lasts 60 s on Linux; 240 s is not "Windows\' rule"', () => {
-	it.each(['eleven-states', 'time-wait', 'simultaneous-close', 'lost-last-ack', 'sysctl-knobs', 'myth-busters'])('%s: the trace\'s time-wait timer is the 60 s the text states', id => {
+	it.each(['eleven-states', 'time-wait', 'simultaneous-close', 'lost-last-ack', 'sysctl-knobs', 'myth-busters', 'time-wait-in-depth'])('%s: the trace\'s time-wait timer is the 60 s the text states', id => {
 		const l = byId(id);
 		const durations = new Set(timersSet(run(l.scenario, 1), 'time-wait').map(e => e.duration));
 		expect([...durations]).toEqual([60]);
@@ -224,5 +225,138 @@ describe('lesson 13: the first retransmission of the FIN, about 200 ms (204 ms o
 		expect(rto).toEqual([0.204]);
 		expect(allText(l)).toContain('204 ms here');
 		expect(allText(byId('myth-busters'))).toContain('204 ms on loopback');
+	});
+});
+
+describe('lesson 21: the two queues, as its trace has them (somaxconn 2 caps listen(128); backlog + 1 wait)', () => {
+	const l = byId('two-queues');
+	const segsOf = (trace: Trace, conn: number, from: 'client' | 'server') => trace.events.filter((e): e is SegmentEvent => e.type === 'segment' && e.conn === conn && e.from === from);
+	const connOf = (trace: Trace, stepId: string) => {
+		const step = trace.steps[stepOf(l, stepId)]!;
+		return trace.events.slice(step.from, step.to).find((e): e is SegmentEvent => e.type === 'segment')!.conn;
+	};
+
+	it.each(SEEDS)('the backlog in force, the queues, E\'s SYNs and C\'s SYN,ACKs are the numbers the text states (seed %i)', seed => {
+		const trace = run(l.scenario, seed);
+		const text = allText(l);
+		const after = (id: string) => trace.steps[stepOf(l, id)]!.after.server.queues!;
+		expect(after('d')).toEqual({syn: 1, accept: 3, backlog: 2}); // "Send-Q 2", "one more than the backlog", "three did"
+		expect(text).toContain('Send-Q 2');
+		expect(text).toContain('with somaxconn 2, three did');
+		expect(after('accept-one').accept).toBe(2); // "so the accept queue held two"
+		const [c, e] = [connOf(trace, 'c'), connOf(trace, 'e')];
+		// E's SYN: dropped at 0, 1, 2 and 3 s, 1 s apart, answered at 4 s.
+		expect(segsOf(trace, e, 'client').filter(s => s.flags.includes('SYN')).map(s => s.t)).toEqual([0, 1, 2, 3, 4]);
+		expect(segsOf(trace, e, 'server').map(s => `${s.t} ${s.flags.join(',')}`)[0]).toBe('4 ACK,SYN');
+		expect(text).toContain('E: at t = 1, 2, 3 s, and in at t = 4 s');
+		expect(new Set(trace.events.filter(x => x.type === 'timer' && x.conn === e && x.endpoint === 'client' && x.action === 'set').map(x => x.type === 'timer' && x.duration))).toEqual(new Set([1]));
+		// C's request: SYN,ACK resent at 1 and 3 s (timeouts 1, 2, 4 s), each answered by an ACK that is ignored; the next at 7 s.
+		expect(segsOf(trace, c, 'server').filter(s => s.flags.includes('SYN')).map(s => s.t)).toEqual([0, 1, 3]);
+		expect(segsOf(trace, c, 'client').filter(s => s.flags.join() === 'ACK' && s.fate === 'delivered' && s.len === 0).map(s => s.t)).toEqual([1, 3]);
+		const synackTimeouts = trace.events.filter(x => x.type === 'timer' && x.conn === c && x.endpoint === 'server' && x.timer === 'retransmit' && x.action === 'set').map(x => x.type === 'timer' ? `${x.t}+${x.duration}` : '');
+		expect(synackTimeouts).toEqual(['0+1', '1+2', '3+4']);
+		expect(text).toContain('The next retry would come at t = 7 s');
+		expect(text).toContain('A SYN,ACK is resent after 1 s, then 2 s later, then 4 s later');
+		// C sends at 4.5 s; accept all took three.
+		const sent = trace.events.find(x => x.type === 'call' && x.conn === c && x.call === 'send 100');
+		expect(sent?.t).toBe(4.5);
+		expect(text).toContain('The 4.5 s C spent');
+		expect(trace.events.find(x => x.type === 'call' && x.call === 'accept all')).toMatchObject({result: '3'});
+	});
+
+	it('with tcp_abort_on_overflow = 1, C\'s ACK at t = 1 s is answered with a reset and C\'s send() fails with ECONNRESET (as captured)', () => {
+		const trace = run({...l.scenario, sysctls: {...l.scenario.sysctls, abortOnOverflow: true}}, 1);
+		const c = connOf(trace, 'c');
+		expect(segsOf(trace, c, 'server').filter(s => s.flags.includes('RST')).map(s => `${s.t} ${s.flags.join(',')}`)).toEqual(['1 RST']);
+		expect(trace.events.find(x => x.type === 'call' && x.conn === c && x.call === 'send 100')).toMatchObject({result: 'ECONNRESET'});
+		expect(allText(l)).toMatch(/tcp_abort_on_overflow = 1, C's ACK at t = 1 s would have been answered with a reset instead, and C's send\(\) would fail with ECONNRESET/);
+	});
+
+	it('somaxconn\'s default is the 4096 the intro states', () => {
+		expect(DEFAULT_SYSCTLS.somaxconn).toBe(4096);
+		expect(allText(l)).toContain('somaxconn is only 2 (the default is 4096)');
+	});
+});
+
+describe('lesson 22: TIME-WAIT in depth, as its trace has it', () => {
+	const l = byId('time-wait-in-depth');
+	const calls = (trace: Trace, id: string) => {
+		const step = trace.steps[stepOf(l, id)]!;
+		return trace.events.slice(step.from, step.to).flatMap(e => (e.type === 'call' ? [`${e.call} → ${e.result}`] : []));
+	};
+	const segsIn = (trace: Trace, id: string) => {
+		const step = trace.steps[stepOf(l, id)]!;
+		return trace.events.slice(step.from, step.to).filter((e): e is SegmentEvent => e.type === 'segment');
+	};
+	const statesIn = (trace: Trace, id: string, side: 'client' | 'server') => {
+		const step = trace.steps[stepOf(l, id)]!;
+		return trace.events.slice(step.from, step.to).flatMap(e => (e.type === 'state' && e.endpoint === side ? [`${e.t} ${e.from}→${e.to} (${e.cause})`] : []));
+	};
+
+	it.each(SEEDS)('EADDRINUSE, SO_REUSEADDR, EADDRNOTAVAIL and the takeovers at old next seq + 65537 are what the text says (seed %i)', seed => {
+		const trace = run(l.scenario, seed);
+		const text = allText(l);
+		expect(calls(trace, 'eaddrinuse')).toEqual(['listen → EADDRINUSE']);
+		expect(calls(trace, 'reuseaddr')).toEqual(['listen reuseaddr → ok']);
+		expect(calls(trace, 'no-port')).toEqual(['connect → EADDRNOTAVAIL']);
+		expect(segsIn(trace, 'no-port')).toEqual([]);
+		expect(text).toContain('connect() failed at once with EADDRNOTAVAIL');
+		// Part one: the server's TIME-WAIT answers the SYN through the new listener, its ISN the old SND.NXT + 65537.
+		const oldServer = trace.steps[stepOf(l, 'client-close')]!.after.server;
+		expect(oldServer.state).toBe('TIME-WAIT');
+		const synack = segsIn(trace, 'reconnect')[1]!;
+		expect(synack.flags).toEqual(['ACK', 'SYN']);
+		expect(synack.seq).toBe((oldServer.sndNxt + 65537) >>> 0);
+		expect(fillTemplate(q(l, 'reuse-synack').explain, isnValues({trace}))).toContain(`${oldServer.sndNxt} + 65537 = ${synack.seq}`);
+		expect(statesIn(trace, 'reconnect', 'server')[0]).toBe('0 TIME-WAIT→CLOSED (recv SYN in TIME-WAIT)');
+		// Part two: 1.5 s later the client takes its own TIME-WAIT over (tcp_tw_reuse_delay 1 s), SYN at old SND.NXT + 65537.
+		const oldClient = trace.steps[stepOf(l, 'delay')]!.after.client;
+		expect(oldClient.state).toBe('TIME-WAIT');
+		const syn = segsIn(trace, 'taken-over')[0]!;
+		expect([syn.t, syn.flags, syn.seq]).toEqual([1.5, ['SYN'], (oldClient.sndNxt + 65537) >>> 0]);
+		expect(fillTemplate(q(l, 'new-isn').explain, isnValues({trace}))).toContain(`${oldClient.sndNxt} + 65537 = ${syn.seq}`);
+		expect(statesIn(trace, 'taken-over', 'client')[0]).toBe('1.5 TIME-WAIT→CLOSED (port taken over by connect (tcp_tw_reuse))');
+		expect(text).toContain('1.5 s into its 60 s');
+		// Part three: the copy of the FIN restarts TIME-WAIT's 60 s; the server's RST ends it at once; the port is free at once.
+		const tw = timersSet(trace, 'time-wait', stepOf(l, 'server-fin')).filter(e => e.endpoint === 'client').map(e => `${e.t}+${e.duration}`);
+		expect(tw).toEqual(['1.5+60', '1.5+60']);
+		expect(text).toContain('which restarts its 60 s');
+		expect(segsIn(trace, 'server-fin').map(e => `${e.from} ${e.flags.join(',')}`)).toEqual(['server ACK,FIN', 'client ACK', 'client ACK', 'server RST']);
+		expect(statesIn(trace, 'server-fin', 'client').slice(-2)).toEqual(['1.5 FIN-WAIT-2→TIME-WAIT (recv FIN)', '1.5 TIME-WAIT→CLOSED (recv RST)']);
+		expect(calls(trace, 'at-once')).toEqual(['connect → ok']);
+	});
+
+	it('with tcp_rfc1337 = 1 the RST is ignored and TIME-WAIT goes on (as captured in tw-rst-rfc1337-1)', () => {
+		const trace = run({...l.scenario, sysctls: {...l.scenario.sysctls, rfc1337: true}}, 1);
+		expect(trace.steps[stepOf(l, 'server-fin')]!.after.client.state).toBe('TIME-WAIT');
+		expect(allText(l)).toContain('With net.ipv4.tcp_rfc1337 = 1 Linux ignores an RST in TIME-WAIT');
+	});
+
+	it('the defaults the text names: tcp_tw_reuse_delay 1 s, about 28,000 ephemeral ports, tcp_tw_reuse 2, tcp_rfc1337 0', () => {
+		const [lo, hi] = DEFAULT_SYSCTLS.localPorts;
+		expect([lo, hi, hi - lo + 1]).toEqual([32768, 60999, 28232]);
+		expect([DEFAULT_SYSCTLS.twReuseDelayUs, DEFAULT_SYSCTLS.twReuse, DEFAULT_SYSCTLS.rfc1337]).toEqual([1e6, 2, false]);
+		const text = allText(l);
+		expect(text).toContain('about 28,000 ports (the default range, 32768-60999)');
+		expect(text).toContain('tcp_tw_reuse_delay (1 s)');
+		expect(text).toContain('(or the default 2, for loopback only)');
+		expect(text).toContain('tcp_rfc1337 = 0, the default');
+	});
+});
+
+describe('lesson 23: a SYN on an established connection gets a challenge ACK at RCV.NXT, as captured (syn-on-established)', () => {
+	it.each(SEEDS)('both SYNs, far and exact, are answered with the same pure ACK, ack = x+101, and the connection stays open (seed %i)', seed => {
+		const l = byId('syn-on-established');
+		const trace = run(l.scenario, seed);
+		for (const id of ['far-syn', 'exact-syn']) {
+			const step = trace.steps[stepOf(l, id)]!;
+			const segs = trace.events.slice(step.from, step.to).filter((e): e is SegmentEvent => e.type === 'segment');
+			expect(segs.map(e => `${e.from} ${e.flags.join(',')} ${e.ack ?? '-'}`)).toEqual([`client SYN -`, `server ACK ${l.scenario.client.isn! + 101}`]);
+			expect(step.after.server.state).toBe('ESTABLISHED');
+		}
+		const text = allText(l);
+		expect(text).toContain('seq = 100001101');
+		expect(text).toContain('seq = x+101 = 1101');
+		expect(text).toMatch(/both a far SYN and one at exactly x\+101 got the same ACK, ack = x\+101/);
 	});
 });

@@ -56,7 +56,7 @@ describe('in Chinese in a real terminal', () => {
 		const name = `zh${cols}`;
 		const dir = tempDir();
 		launch(name, cols, rows, dir, '--lang zh');
-		fits(await waitFor(name, '已完成 0/20 课'), cols, rows);
+		fits(await waitFor(name, '已完成 0/'), cols, rows);
 		fits(await keys(name, '两个程序要通过 TCP 交换数据', 'Enter'), cols, rows);
 		await keys(name, '服务器在 80 端口上调用', 'Enter');
 		await keys(name, '客户端调用 connect()', 'Enter');
@@ -67,7 +67,7 @@ describe('in Chinese in a real terminal', () => {
 		tmux('send-keys', '-t', `=${name}:`, '-l', 'ｘ＋１');
 		await waitFor(name, '› ｘ＋１');
 		fits(await keys(name, 'Enter（或 →）继续', 'Enter'), cols, rows);
-		await keys(name, '已完成 0/20 课', 'q');
+		await keys(name, '已完成 0/', 'q');
 		expect(await keys(name, 'EXITED 0', 'q')).toContain('EXITED 0');
 
 		launch(`${name}b`, cols, rows, dir, ''); // no --lang: the store remembers Chinese

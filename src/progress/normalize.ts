@@ -2,6 +2,7 @@
 // what cannot be read. A hand-edited file with one bad entry loses that entry, nothing else.
 import type {QuestionResult, Saved} from '../lessons/engine.js';
 import {isRecord} from '../yaml-source.js';
+import {mergeReview, normalizeReview, reviewOf} from './review-data.js';
 import {type FieldStats, type LessonProgress, type ProgressData, SCHEMA_VERSION} from './types.js';
 
 export type Normalized = {readonly data: ProgressData & Record<string, unknown>; readonly dropped: readonly string[]};
@@ -26,10 +27,12 @@ export function normalize(raw: unknown): Normalized {
 		}
 	}
 	const lastLesson = typeof top['lastLesson'] === 'string' ? top['lastLesson'] : undefined;
+	const review = normalizeReview(top['review'], dropped);
 	const version = wholeNumber(top['schemaVersion']) ? Math.max(top['schemaVersion'], SCHEMA_VERSION) : SCHEMA_VERSION;
 	// Keys we do not know (a newer tutor's, conf's own __internal__) are kept as they are.
-	const data = {...top, schemaVersion: version, lessons, fields, ...(lastLesson === undefined ? {} : {lastLesson})};
+	const data = {...top, schemaVersion: version, lessons, fields, ...(lastLesson === undefined ? {} : {lastLesson}), ...(review ? {review} : {})};
 	if (lastLesson === undefined) delete (data as Record<string, unknown>)['lastLesson'];
+	if (!review) delete (data as Record<string, unknown>)['review'];
 	return {data: data as Normalized['data'], dropped};
 }
 
@@ -91,5 +94,7 @@ export function merge(ours: ProgressData, theirs: ProgressData): ProgressData {
 	}
 	const fields = {...theirs.fields, ...ours.fields};
 	const lastLesson = ours.lastLesson ?? theirs.lastLesson;
-	return {...theirs, ...ours, lessons, fields, ...(lastLesson ? {lastLesson} : {})};
+	// Cards are merged from both sides' answers (a store without review reads as its resume points' answers).
+	const review = ours.review || theirs.review ? mergeReview(reviewOf(ours), reviewOf(theirs)) : undefined;
+	return {...theirs, ...ours, lessons, fields, ...(lastLesson ? {lastLesson} : {}), ...(review ? {review} : {})};
 }

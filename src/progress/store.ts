@@ -11,6 +11,7 @@ import type Conf from 'conf';
 import {confClass, loadLibraries, lockLib} from '../deferred.js';
 import {fileProblem} from '../file-problem.js';
 import {merge, normalize} from './normalize.js';
+import {addAnswer, forgetReview, withReview} from './review-data.js';
 import {purgeTemporaries, readStoreText, withLock} from './disk.js';
 import {type LessonProgress, type ProgressData, type ProgressStore, SCHEMA_VERSION} from './types.js';
 
@@ -21,6 +22,7 @@ const schema = {
 	lessons: {type: 'object', default: {}},
 	fields: {type: 'object', default: {}},
 	lastLesson: {type: 'string'},
+	review: {type: 'object'}, // no default: a store written before review existed stays as it was until a write
 } as const;
 
 // Additive only: each step adds what a newer version needs and removes nothing.
@@ -154,7 +156,9 @@ function salvage(path: string, stamp: () => string): Opened {
 		: {data, notice: `Some of your progress could not be read and was left out: ${dropped.join(', ')}. The original file is at ${backup}.`};
 }
 
-function storeOn(path: string, read: () => ProgressData, change: (c: Change) => void, writeError: () => string | undefined, notice: string | undefined): ProgressStore {
+function storeOn(path: string, read: () => ProgressData, write: (c: Change) => void, writeError: () => string | undefined, notice: string | undefined): ProgressStore {
+	// The review migration is stored with the first write, before a change can drop the resume points it reads.
+	const change = (c: Change) => write(data => c(withReview(data)));
 	const update = (id: string, f: (p: LessonProgress) => LessonProgress): Change => data => {
 		const before = Object.hasOwn(data.lessons, id) ? data.lessons[id]! : {completed: false, bestScore: null, attempts: 0};
 		return {...data, lessons: {...data.lessons, [id]: {...f(before), updatedAt: new Date().toISOString()}}, lastLesson: id};
@@ -192,11 +196,13 @@ function storeOn(path: string, read: () => ProgressData, change: (c: Change) => 
 			});
 		},
 		mergeFrom: theirs => change(data => merge(data, theirs)),
+		recordAnswer: (lesson, question, grade, at) => change(data => ({...data, review: addAnswer(data.review ?? {cards: {}}, lesson, question, {at: at.toISOString(), grade})})),
 		reset(id) {
 			change(data => {
-				if (id === undefined) return {...without(data, 'lastLesson'), lessons: {}, fields: {}};
+				const review = forgetReview(data.review ?? {cards: {}}, id);
+				if (id === undefined) return {...without(data, 'lastLesson'), lessons: {}, fields: {}, review};
 				const {[id]: _gone, ...lessons} = data.lessons;
-				return {...(data.lastLesson === id ? without(data, 'lastLesson') : data), lessons};
+				return {...(data.lastLesson === id ? without(data, 'lastLesson') : data), lessons, review};
 			});
 		},
 	};

@@ -1,6 +1,8 @@
 // What the progress store keeps: keyed by lesson id (never by position), unknown ids kept.
 import type {Saved} from '../lessons/engine.js';
 import type {Field} from '../lessons/schema.js';
+import type {Grade} from '../review/grade.js';
+import type {ReviewData} from './review-data.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -28,6 +30,8 @@ export type ProgressData = {
 	readonly fields: Readonly<Partial<Record<Field, FieldStats>>>;
 	/** The lesson to offer under "continue where you left off". */
 	readonly lastLesson?: string;
+	/** Every answered question's log of answers, for spaced review (added after 0.1.0: a store without it reads as the cards its resume points hold). */
+	readonly review?: ReviewData;
 };
 
 /** The store the UI and plain mode talk to (src/progress/store.ts implements it on conf). */
@@ -41,6 +45,8 @@ export interface ProgressStore {
 	/** A finished attempt: score, per-field accuracy; clears the resume point. */
 	finishAttempt(lessonId: string, score: number, fieldResults: readonly {readonly field: Field; readonly firstTry: boolean}[]): void;
 	reset(lessonId?: string): void;
+	/** An answered question (in a lesson, a review or a drill): one more answer in its card's log. */
+	recordAnswer(lessonId: string, questionId: string, grade: Grade, at: Date): void;
 	/** Merge another store's data into this one (import): nothing is lost from either. */
 	mergeFrom(theirs: ProgressData): void;
 	/** Set when the store file was moved aside or salvaged, or cannot be used at all: tell the learner once. */

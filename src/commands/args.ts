@@ -10,7 +10,9 @@ Usage
   tcp-tutor trace FILE         run a scenario file and print its trace
   tcp-tutor explain FILE       explain a pcap or pcapng capture: connections, states, what each segment is
   tcp-tutor check [DIR...]     check lesson files against the simulator (default: the shipped ones)
-  tcp-tutor progress           show your progress
+  tcp-tutor review             review the questions due (those you missed come back sooner)
+  tcp-tutor drill              an interview drill: mixed questions, a report by topic
+  tcp-tutor progress           your progress: mastery by topic, due cards, missed most, streak
   tcp-tutor reset [LESSON]     forget your progress (asks first)
 
 Options
@@ -24,6 +26,7 @@ Options
   --absolute        explain: seq/ack as captured (default: relative to each side's ISN)
   --profile NAME    trace: run the scenario with this profile (linux or textbook)
   --seeds N         check: seeds to try per lesson (default 200)
+  --minutes N       drill: ask until N minutes are up (default: 8 questions)
   --export FILE     progress: write your progress to FILE
   --import FILE     progress: merge progress from FILE (nothing is lost)
   --yes             reset: do not ask
@@ -38,7 +41,7 @@ Environment
 Exit codes: 0 done, 1 error, 2 bad usage or malformed input.`;
 
 export type Args = {
-	readonly command: 'menu' | 'start' | 'list' | 'trace' | 'explain' | 'check' | 'progress' | 'reset' | 'help' | 'version';
+	readonly command: 'menu' | 'start' | 'list' | 'trace' | 'explain' | 'check' | 'progress' | 'reset' | 'review' | 'drill' | 'help' | 'version';
 	readonly positionals: readonly string[];
 	readonly plain: boolean;
 	readonly color: boolean;
@@ -49,6 +52,7 @@ export type Args = {
 	readonly yes: boolean;
 	readonly seed?: number;
 	readonly seeds?: number;
+	readonly minutes?: number;
 	readonly profile?: 'linux' | 'textbook';
 	readonly lessons: readonly string[];
 	readonly exportFile?: string;
@@ -58,15 +62,17 @@ export type Args = {
 /** A mistake on the command line: exit code 2 with this message. */
 export class UsageError extends Error {}
 
-const COMMANDS = ['start', 'list', 'trace', 'explain', 'check', 'progress', 'reset'] as const;
+const COMMANDS = ['start', 'list', 'trace', 'explain', 'check', 'progress', 'reset', 'review', 'drill'] as const;
 
 const MAX_SEED = 2 ** 32 - 1;
 const MAX_SEEDS = 100_000;
+const MAX_MINUTES = 180;
 
 /** What each option that takes a value expects, and what that is, as a usage error says it. */
 const VALUES: Record<string, readonly [expects: string, detail?: string]> = {
 	seed: ['a seed', `A seed is a whole number from 0 to ${MAX_SEED} (2^32−1); the same seed gives the same ISNs, so a run can be repeated.`],
 	seeds: ['the number of seeds to try per lesson', `It is a whole number from 1 to ${MAX_SEEDS}.`],
+	minutes: ['the minutes a drill lasts', `It is a whole number from 1 to ${MAX_MINUTES}.`],
 	profile: ['linux or textbook'],
 	lessons: ['a folder of lesson files'],
 	export: ['the file to write'],
@@ -107,7 +113,7 @@ export function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
 			options: {
 				plain: {type: 'boolean'}, 'no-color': {type: 'boolean'}, color: {type: 'boolean'}, json: {type: 'boolean'},
 				relative: {type: 'boolean'}, absolute: {type: 'boolean'}, restart: {type: 'boolean'}, yes: {type: 'boolean', short: 'y'},
-				seed: {type: 'string'}, seeds: {type: 'string'}, profile: {type: 'string'}, lessons: {type: 'string', multiple: true},
+				seed: {type: 'string'}, seeds: {type: 'string'}, minutes: {type: 'string'}, profile: {type: 'string'}, lessons: {type: 'string', multiple: true},
 				export: {type: 'string'}, import: {type: 'string'}, help: {type: 'boolean', short: 'h'}, version: {type: 'boolean', short: 'v'},
 			},
 		});
@@ -130,6 +136,7 @@ export function parse(argv: readonly string[], env: NodeJS.ProcessEnv): Args {
 		...(v.seed === undefined ? {} : {seed: number('seed', v.seed, 0, MAX_SEED)}),
 		// Zero seeds would check nothing and report success.
 		...(v.seeds === undefined ? {} : {seeds: number('seeds', v.seeds, 1, MAX_SEEDS)}),
+		...(v.minutes === undefined ? {} : {minutes: number('minutes', v.minutes, 1, MAX_MINUTES)}),
 		...(v.profile === undefined ? {} : {profile: v.profile}),
 		lessons: v.lessons ?? [],
 		...(v.export === undefined ? {} : {exportFile: v.export}),

@@ -45,7 +45,10 @@ export async function listCommand(args: Args, io: Io, entries: readonly LessonEn
 /** Titles longer than this are cut in the progress table (the shipped ones all fit). */
 const TITLE_COLUMNS = 56;
 
-export async function progressCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): Promise<number> {
+/** The progress view's overview (mastery by topic, due cards, missed most, streak), loaded with the scheduler when asked for. */
+export type OverviewSource = () => Promise<{readonly overview: unknown; readonly lines: readonly string[]}>;
+
+export async function progressCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore, overview?: OverviewSource): Promise<number> {
 	if (args.exportFile && args.importFile) throw new UsageError('use --export or --import, not both');
 	const data = store.read();
 	if (args.exportFile) {
@@ -79,7 +82,7 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 		return 0;
 	}
 	if (args.json) {
-		io.out(JSON.stringify(data));
+		io.out(JSON.stringify(overview ? {...data, overview: (await overview()).overview} : data));
 		return 0;
 	}
 	const known = new Set(entries.map(e => e.id));
@@ -91,6 +94,11 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 	if (others.length) io.out(`Also kept, from lessons not loaded now: ${others.join(', ')}`);
 	const fields = Object.entries(data.fields);
 	if (fields.length) io.out(`Accuracy at the first try: ${fields.map(([f, s]) => `${f} ${Math.round((100 * s!.firstTry) / Math.max(1, s!.asked))}% of ${s!.asked}`).join(', ')}`);
+	if (overview) {
+		io.out('');
+		for (const line of (await overview()).lines) io.out(line);
+		io.out('');
+	}
 	io.out(`Stored in ${store.path}`);
 	return 0;
 }

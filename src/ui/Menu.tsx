@@ -9,7 +9,7 @@ import stringWidth from 'string-width';
 import {cut} from '../commands/columns.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import type {ProgressData} from '../progress/types.js';
-import {type MenuLine, listLimit, menuLines, overallLine} from './menu-items.js';
+import {type MenuAction, type MenuLine, listLimit, menuLines, overallLine} from './menu-items.js';
 import {MenuItem} from './MenuItem.js';
 import {Tinted} from './Tinted.js';
 import {clampLines, fit, wrapText} from './wrap.js';
@@ -21,6 +21,10 @@ export type Props = {
 	readonly progress: ProgressData;
 	/** Open a lesson (whether it resumes is the caller's business). */
 	readonly onOpen: (lessonId: string) => void;
+	/** A practice entry chosen (review, drill, the progress view). */
+	readonly onAction?: (action: MenuAction) => void;
+	/** Review cards due now (undefined until the scheduler, loaded after the first frame, has counted them). */
+	readonly due?: number;
 	/** q or Esc: leave the tutor. */
 	readonly onQuit: () => void;
 	/** Shown once above the list (the store's notice, a lesson that failed to load). */
@@ -33,9 +37,9 @@ export type Props = {
 
 const NoIndicator = () => null;
 
-export function Menu({entries, progress, onOpen, onQuit, message, width, height}: Props) {
+export function Menu({entries, progress, onOpen, onAction, due, onQuit, message, width, height}: Props) {
 	const {isRawModeSupported} = useStdin();
-	const lines = useMemo(() => menuLines(entries, progress), [entries, progress]);
+	const lines = useMemo(() => menuLines(entries, progress, due), [entries, progress, due]);
 	const [highlighted, setHighlighted] = useState<MenuLine | undefined>(lines[0]);
 	useInput((input, key) => {
 		if (input === 'q' || key.escape) onQuit();
@@ -70,7 +74,8 @@ export function Menu({entries, progress, onOpen, onQuit, message, width, height}
 					onHighlight={item => setHighlighted(byValue.get(item.value))}
 					onSelect={item => {
 						const line = byValue.get(item.value);
-						if (line) onOpen(line.lessonId);
+						if (line?.action) onAction?.(line.action);
+						else if (line) onOpen(line.lessonId);
 					}}
 				/>
 			)}

@@ -2,11 +2,21 @@
 // state from the progress store, "continue where you left off" first, and the overall progress line.
 import {type LessonEntry, topicOf} from '../lessons/catalog.js';
 import type {LessonProgress, ProgressData} from '../progress/types.js';
+import {EN_DRILL} from '../drill/text.js';
+import {EN_OVERVIEW} from '../overview/text.js';
+import {EN_REVIEW} from '../review/text.js';
+import {fill} from '../feature-text.js';
+
+/** The menu's practice entries (review, drill, the progress view): not lessons. */
+export type MenuAction = 'review' | 'drill' | 'progress';
 
 export type MenuLine = {
-	/** Unique: "continue" or "lesson:<id>" (SelectInput's value). */
+	/** Unique: "continue", "lesson:<id>" or "action:<action>" (SelectInput's value). */
 	readonly value: string;
+	/** The lesson it opens ('' for a practice entry). */
 	readonly lessonId: string;
+	/** A practice entry: what it opens instead of a lesson. */
+	readonly action?: MenuAction;
 	/** Set on the first lesson of a topic: the group header drawn above it. */
 	readonly header?: string;
 	readonly title: string;
@@ -33,7 +43,22 @@ export function topicTitle(tag: string): string {
 	return tag.charAt(0).toUpperCase() + tag.slice(1);
 }
 
-export function menuLines(entries: readonly LessonEntry[], data: ProgressData): MenuLine[] {
+/**
+ * The practice group, after the lessons: review (with how many are due once the scheduler has
+ * counted them: it loads after the first frame), the interview drill, the progress view.
+ */
+export function practiceLines(due: number | undefined): MenuLine[] {
+	const status = due === undefined ? '' : due === 0 ? EN_REVIEW['review.menuNone'] : fill(EN_REVIEW['review.menuDue'], {n: due});
+	const line = (action: MenuAction, title: string, about: string, extra: Partial<MenuLine> = {}): MenuLine =>
+		({value: `action:${action}`, lessonId: '', action, title, status: '', done: false, inProgress: false, about, ...extra});
+	return [
+		line('review', EN_REVIEW['review.menu'], EN_REVIEW['review.menuAbout'], {header: 'Practice', status, inProgress: (due ?? 0) > 0}),
+		line('drill', EN_DRILL['drill.menu'], EN_DRILL['drill.menuAbout']),
+		line('progress', EN_OVERVIEW['overview.menu'], EN_OVERVIEW['overview.menuAbout']),
+	];
+}
+
+export function menuLines(entries: readonly LessonEntry[], data: ProgressData, due?: number): MenuLine[] {
 	const lines: MenuLine[] = [];
 	const about = (e: LessonEntry) => `${e.summary} (${e.level}, ${e.minutes} min, ${e.questions} question${e.questions === 1 ? '' : 's'})`;
 	const last = data.lastLesson === undefined ? undefined : entries.find(e => e.id === data.lastLesson);
@@ -51,6 +76,7 @@ export function menuLines(entries: readonly LessonEntry[], data: ProgressData): 
 				status: st.text, done: st.done, inProgress: st.inProgress, about: about(e), ...classicOf(e)});
 		});
 	}
+	if (entries.length > 0) lines.push(...practiceLines(due));
 	return lines;
 }
 

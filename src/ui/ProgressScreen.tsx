@@ -3,6 +3,7 @@ import {useInput, useStdin} from 'ink';
 import {Lines} from './Lines.js';
 import {overviewText} from '../overview/text.js';
 import {clampLines, fit, wrapText} from './wrap.js';
+import {displayColumns} from './practice-width.js';
 
 export type Props = {
 	/** The overview's lines (overview/overview.ts overviewLines). */
@@ -18,7 +19,8 @@ export function ProgressScreen({lines, onBack, width, height}: Props) {
 		if (key.return || key.escape || input === 'q') onBack();
 	}, {isActive: isRawModeSupported === true});
 	const w = Math.max(10, width);
-	const body = clampLines(lines.flatMap(l => (l === '' ? [' '] : wrapText(l, w))), Math.max(1, height - 4), w);
+	// A line that fits is drawn as it is (the topics' columns line up); a longer one is wrapped.
+	const body = clampLines(lines.flatMap(l => (l === '' ? [' '] : displayColumns(l) <= w ? [l] : wrapText(l, w))), Math.max(1, height - 4), w);
 	return <Lines lines={[{text: fit(overviewText.t('overview.title'), w), tone: 'title', bold: true}, {text: ' '}, ...body.map(text => ({text})),
 		{text: ' '}, {text: fit(overviewText.t('overview.keys'), w), tone: 'dim'}]} />;
 }

@@ -91,9 +91,11 @@ export function App({entries, loadLesson, store, seed, startLesson, fresh = fals
 	const [mod, setMod] = useState<PracticeModule>();
 	const [due, setDue] = useState<number>();
 	// After the first frame: the scheduler loads and counts the cards due, for the menu's review entry.
+	// Not at mount: evaluated there, its modules competed with the first frame (measured a few per cent
+	// slower in alternating runs); 100 ms later the menu is on the screen and the libraries loading.
 	useEffect(() => {
 		let live = true;
-		void loadPractice().then(m => {
+		void new Promise(r => setTimeout(r, 100)).then(loadPractice).then(m => {
 			if (!live) return;
 			setMod(() => m);
 			setDue(m.countDue(entries, store.read(), clock()));

@@ -1,5 +1,6 @@
 // The practice screens in ink: the menu's review entry with its count of due cards, a review played
 // through (each answer recorded), the progress view, and a drill's interviewer line and report.
+import {act} from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../src/ui/App.js';
 import {FakeStore} from './fake-store.js';
@@ -57,6 +58,7 @@ describe('a review', () => {
 		await waitForText(r, 'Review · 1 of 2 · The handshake as letters');
 		expect(r.lastFrame().replace(/\s+/g, ' ')).toContain('Which flags does it carry');
 		expect(r.lastFrame()).not.toContain('SYN,ACK seq='); // the answer is not drawn before it is given
+		await act(async () => {}); // the screen came from the scheduler's late load, outside act(): let its key handlers attach
 		await press(r, KEY.down, KEY.enter);
 		await waitForText(r, 'Acknowledgment number');
 		await type(r, '1001');
@@ -93,6 +95,7 @@ describe('the progress view and the drill', () => {
 	test('a drill shows the interviewer\'s question, and q ends it with a report by topic', async () => {
 		const r = await show(new FakeStore(), {practice: 'drill'});
 		await waitForText(r, 'Interviewer: How does the three-way handshake work');
+		await act(async () => {});
 		expect(r.lastFrame()).toMatch(/Drill · 1 of 1 · handshake/);
 		await press(r, 's', 's');
 		while (!r.lastFrame().includes('Enter: the report')) await press(r, 's', 's');

@@ -16,6 +16,7 @@ import {type Catalog, type CatalogFile, type LangCatalogFile, type LessonEntry, 
 import {type LineReader, lineReader} from './plain/play.js';
 import {defaultDir, openStore, storedLanguage} from './progress/store.js';
 import {VERSION} from './version.js';
+import {clockFrom} from './clock.js';
 import {NotLoaded, loadLibraries} from './deferred.js';
 import {fileProblem} from './file-problem.js';
 import {safeText} from './safe-text.js';
@@ -104,6 +105,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		columns: process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : 100,
 	};
 	const args = parse(argv, env, texts);
+	const clock = clockFrom(env);
 	let opened: ReturnType<typeof openStore> | undefined;
 	const store = () => {
 		if (opened) return opened;
@@ -117,7 +119,7 @@ async function main(argv: readonly string[]): Promise<number> {
 		if (s.notice) io.err(s.notice);
 		return s;
 	};
-	const ui = (args.command === 'menu' || args.command === 'start') && interactive(args, env);
+	const ui = (args.command === 'menu' || args.command === 'start' || args.command === 'review' || args.command === 'drill') && interactive(args, env);
 	// The interactive menu loads the YAML parser and conf after its first frame; --help and --version
 	// need neither; every other command loads them now.
 	const later = (ui && args.command === 'menu') || args.command === 'help' || args.command === 'version' || args.command === 'explain';
@@ -131,22 +133,42 @@ async function main(argv: readonly string[]): Promise<number> {
 		case 'check': return checkCommand(args, io, SHIPPED);
 		case 'translations': return translationsCommand(args, io, SHIPPED);
 		case 'list': return listCommand(args, io, await entriesIn(await catalogFor(args, io), lang), toldStore());
-		case 'progress': return progressCommand(args, io, await entriesIn(await catalogFor(args, io), lang), toldStore());
+		case 'progress': {
+			const catalog = await catalogFor(args, io);
+			const store = toldStore();
+			// The overview (and its scheduler) is loaded only for this command.
+			const overview = async () => (await import('./commands/practice.js')).overviewFor({catalog, store, clock});
+			return progressCommand(args, io, await entriesIn(catalog, lang), store, args.exportFile || args.importFile ? undefined : overview);
+		}
 		case 'reset': return resetCommand(args, io, (await catalogFor(args, io)).entries, toldStore());
 		case 'menu':
-		case 'start': {
+		case 'start':
+		case 'review':
+		case 'drill': {
+			if ((args.command === 'review' || args.command === 'drill') && args.positionals.length > 0) throw new UsageError(`${args.command} takes no lesson: it asks across lessons. See tcp-tutor --help.`);
+			if (args.minutes !== undefined && args.command !== 'drill') throw new UsageError('--minutes is for drill: tcp-tutor drill --minutes N');
 			if (args.command === 'start' && args.positionals.length !== 1) throw new UsageError(texts.t('cli.startNeedsOne'));
 			// Start loading ink at once: its layout engine compiles (WebAssembly) while the catalog is read.
 			const ink = ui ? import('./ui/run.js') : undefined;
 			const catalog = await catalogFor(args, io);
 			const entries = await entriesIn(catalog, lang);
 			const s = store();
-			if (!ink) return startPlain(args, io, {...catalog, entries}, s, randomSeed);
+			const now = () => clock().getTime();
+			if (!ink && (args.command === 'review' || args.command === 'drill')) {
+				if (s.notice) io.err(s.notice);
+				const practice = await import('./commands/practice.js'); // the scheduler loads with it, only now
+				let next = args.seed ?? 0; // --seed: the same questions and numbers again
+				const ctx = {catalog, store: s, clock, randomSeed: args.seed === undefined ? randomSeed : () => next++ >>> 0};
+				return args.command === 'review' ? practice.reviewPlain(ctx, io) : practice.drillPlain(ctx, io, args.minutes);
+			}
+			if (!ink) return startPlain(args, io, {...catalog, entries}, s, randomSeed, now);
 			const startLesson = args.positionals[0] === undefined ? undefined : findEntry(catalog, args.positionals[0], texts).id;
 			const {runInteractive} = await ink;
 			const running = runInteractive({entries, texts, loadLesson: catalog.load, store: s, color: args.color,
 				switchLanguage: async to => ({texts: await loadTexts(to), entries: await entriesIn(catalog, to)}),
-				...(args.seed === undefined ? {} : {seed: args.seed}), ...(startLesson ? {startLesson, fresh: args.restart || args.seed !== undefined} : {})});
+				...(args.seed === undefined ? {} : {seed: args.seed}), ...(startLesson ? {startLesson, fresh: args.restart || args.seed !== undefined} : {}),
+				clock, ...(args.command === 'review' || args.command === 'drill' ? {practice: args.command} : {}),
+				...(args.minutes === undefined ? {} : {minutes: args.minutes})});
 			void loadLibraries(); // after the first frame: ready long before the learner opens a lesson
 			return running;
 		}

@@ -5,7 +5,7 @@ import {type Lang, readLang} from '../i18n/lang.js';
 import {ENGLISH, type MessageKey, type Texts} from '../i18n/texts.js';
 
 export type Args = {
-	readonly command: 'menu' | 'start' | 'list' | 'trace' | 'explain' | 'check' | 'progress' | 'reset' | 'translations' | 'help' | 'version';
+	readonly command: 'menu' | 'start' | 'list' | 'trace' | 'explain' | 'check' | 'progress' | 'reset' | 'translations' | 'review' | 'drill' | 'help' | 'version';
 	readonly positionals: readonly string[];
 	readonly plain: boolean;
 	readonly color: boolean;
@@ -16,6 +16,7 @@ export type Args = {
 	readonly yes: boolean;
 	readonly seed?: number;
 	readonly seeds?: number;
+	readonly minutes?: number;
 	readonly profile?: 'linux' | 'textbook';
 	readonly lessons: readonly string[];
 	readonly exportFile?: string;
@@ -27,15 +28,17 @@ export type Args = {
 /** A mistake on the command line: exit code 2 with this message. */
 export class UsageError extends Error {}
 
-const COMMANDS = ['start', 'list', 'trace', 'explain', 'check', 'progress', 'reset', 'translations'] as const;
+const COMMANDS = ['start', 'list', 'trace', 'explain', 'check', 'progress', 'reset', 'translations', 'review', 'drill'] as const;
 
 const MAX_SEED = 2 ** 32 - 1;
 const MAX_SEEDS = 100_000;
+const MAX_MINUTES = 180;
 
 /** What each option that takes a value expects, and what that is (catalogue keys), as a usage error says it. */
 const VALUES: Record<string, readonly [expects: MessageKey, detail?: MessageKey, max?: number]> = {
 	seed: ['cli.value.seed', 'cli.detail.seed', MAX_SEED],
 	seeds: ['cli.value.seeds', 'cli.detail.seeds', MAX_SEEDS],
+	minutes: ['cli.value.minutes', 'cli.detail.minutes', MAX_MINUTES],
 	profile: ['cli.value.profile'],
 	lessons: ['cli.value.lessons'],
 	export: ['cli.value.export'],
@@ -88,7 +91,7 @@ export function parse(argv: readonly string[], env: NodeJS.ProcessEnv, texts: Te
 			options: {
 				plain: {type: 'boolean'}, 'no-color': {type: 'boolean'}, color: {type: 'boolean'}, json: {type: 'boolean'},
 				relative: {type: 'boolean'}, absolute: {type: 'boolean'}, restart: {type: 'boolean'}, yes: {type: 'boolean', short: 'y'},
-				seed: {type: 'string'}, seeds: {type: 'string'}, profile: {type: 'string'}, lessons: {type: 'string', multiple: true},
+				seed: {type: 'string'}, seeds: {type: 'string'}, minutes: {type: 'string'}, profile: {type: 'string'}, lessons: {type: 'string', multiple: true},
 				export: {type: 'string'}, import: {type: 'string'}, help: {type: 'boolean', short: 'h'}, version: {type: 'boolean', short: 'v'},
 				lang: {type: 'string'},
 			},
@@ -114,6 +117,7 @@ export function parse(argv: readonly string[], env: NodeJS.ProcessEnv, texts: Te
 		...(v.seed === undefined ? {} : {seed: number('seed', v.seed, 0, MAX_SEED)}),
 		// Zero seeds would check nothing and report success.
 		...(v.seeds === undefined ? {} : {seeds: number('seeds', v.seeds, 1, MAX_SEEDS)}),
+		...(v.minutes === undefined ? {} : {minutes: number('minutes', v.minutes, 1, MAX_MINUTES)}),
 		...(v.profile === undefined ? {} : {profile: v.profile}),
 		lessons: v.lessons ?? [],
 		...(v.export === undefined ? {} : {exportFile: v.export}),

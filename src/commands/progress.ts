@@ -48,7 +48,10 @@ export function listCommand(args: Args, io: Io, entries: readonly LessonEntry[],
 /** Titles longer than this are cut in the progress table (the shipped ones all fit). */
 const TITLE_COLUMNS = 56;
 
-export async function progressCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore): Promise<number> {
+/** The progress view's overview (mastery by topic, due cards, missed most, streak), loaded with the scheduler when asked for. */
+export type OverviewSource = () => Promise<{readonly overview: unknown; readonly lines: readonly string[]}>;
+
+export async function progressCommand(args: Args, io: Io, entries: readonly LessonEntry[], store: ProgressStore, overview?: OverviewSource): Promise<number> {
 	const {t} = io.texts;
 	if (args.exportFile && args.importFile) throw new UsageError(t('cli.exportOrImport'));
 	const data = store.read();
@@ -84,7 +87,7 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 		return 0;
 	}
 	if (args.json) {
-		io.out(JSON.stringify(data));
+		io.out(JSON.stringify(overview ? {...data, overview: (await overview()).overview} : data));
 		return 0;
 	}
 	const known = new Set(entries.map(e => e.id));
@@ -97,6 +100,11 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 	const fields = Object.entries(data.fields);
 	const item = ([field, s]: (typeof fields)[number]) => t('progress.accuracyItem', {field, percent: Math.round((100 * s!.firstTry) / Math.max(1, s!.asked)), asked: s!.asked});
 	if (fields.length) io.out(t('progress.accuracy', {items: fields.map(item).join(', ')}));
+	if (overview) {
+		io.out('');
+		for (const line of (await overview()).lines) io.out(line);
+		io.out('');
+	}
 	io.out(t('progress.storedIn', {path: store.path}));
 	return 0;
 }

@@ -16,7 +16,7 @@ export function findEntry(catalog: Pick<Catalog, 'entries'>, ref: string, texts:
 }
 
 /** Plain mode: pick a lesson by number (or take the one given) and play it line by line. */
-export async function startPlain(args: Args, io: Io, catalog: Catalog, store: ProgressStore, randomSeed: () => number): Promise<number> {
+export async function startPlain(args: Args, io: Io, catalog: Catalog, store: ProgressStore, randomSeed: () => number, now?: () => number): Promise<number> {
 	if (store.notice) io.err(store.notice);
 	const {t} = io.texts;
 	let ref: string | undefined = args.positionals[0];
@@ -31,7 +31,7 @@ export async function startPlain(args: Args, io: Io, catalog: Catalog, store: Pr
 	}
 	const lesson = catalog.load(findEntry(catalog, ref, io.texts).id, io.texts.lang);
 	try {
-		await playPlain({lesson, store, seed: args.seed ?? randomSeed(), fresh: args.restart || args.seed !== undefined, input: io.input, write: io.out, texts: io.texts});
+		await playPlain({lesson, store, seed: args.seed ?? randomSeed(), fresh: args.restart || args.seed !== undefined, input: io.input, write: io.out, texts: io.texts, ...(now ? {now} : {})});
 	} catch (error) {
 		// A lesson that loads can still fail to play (a scenario the simulator cannot settle): one sentence, as the ink player says it.
 		if (io.env['DEBUG']) io.err(String((error as Error).stack ?? error));

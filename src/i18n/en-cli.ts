@@ -10,7 +10,9 @@ Usage
   tcp-tutor trace FILE         run a scenario file and print its trace
   tcp-tutor explain FILE       explain a pcap or pcapng capture: connections, states, what each segment is
   tcp-tutor check [DIR...]     check lesson files against the simulator (default: the shipped ones)
-  tcp-tutor progress           show your progress
+  tcp-tutor review             review the questions due (those you missed come back sooner)
+  tcp-tutor drill              an interview drill: mixed questions, a report by topic
+  tcp-tutor progress           your progress: mastery by topic, due cards, missed most, streak
   tcp-tutor reset [LESSON]     forget your progress (asks first)
   tcp-tutor translations [DIR...]   what a translation still needs (new or changed English text)
 
@@ -26,6 +28,7 @@ Options
   --absolute        explain: seq/ack as captured (default: relative to each side's ISN)
   --profile NAME    trace: run the scenario with this profile (linux or textbook)
   --seeds N         check: seeds to try per lesson (default 200)
+  --minutes N       drill: ask until N minutes are up (default: 8 questions)
   --export FILE     progress: write your progress to FILE
   --import FILE     progress: merge progress from FILE (nothing is lost)
   --yes             reset: do not ask
@@ -52,6 +55,8 @@ Exit codes: 0 done, 1 error, 2 bad usage or malformed input.`,
 	'cli.value.export': 'the file to write',
 	'cli.value.import': 'the file to read',
 	'cli.value.lang': 'en or zh',
+	'cli.value.minutes': 'the minutes a drill lasts',
+	'cli.detail.minutes': ' It is a whole number from 1 to {max}.',
 	'cli.startNeedsOne': 'start needs one lesson id: tcp-tutor start LESSON (see tcp-tutor list)',
 	'cli.traceNeedsOne': 'trace needs one scenario file: tcp-tutor trace FILE [--json] [--relative] [--seed N]',
 	'cli.noLesson': 'no lesson "{ref}". See tcp-tutor list for the lessons.',

@@ -12,7 +12,9 @@ export const ZH_CLI: {readonly [K in Keys as K extends `${string}.1` ? never : K
   tcp-tutor trace FILE         运行一个场景文件并打印它的 trace
   tcp-tutor explain FILE       解读一个 pcap 或 pcapng 抓包：有哪些连接、两端的状态、每个报文段是什么
   tcp-tutor check [DIR...]     用模拟器检查课程文件（默认检查自带的课程）
-  tcp-tutor progress           查看你的进度
+  tcp-tutor review             复习到期的题目（答错过的会更早回来）
+  tcp-tutor drill              面试练习：混合出题，最后按主题给出报告
+  tcp-tutor progress           查看你的进度：各主题的掌握情况、到期的卡片、最常答错的题、连续练习天数
   tcp-tutor reset [LESSON]     清除进度（会先询问）
   tcp-tutor translations [DIR...]   翻译还缺什么（新增或改动过的英文原文）
 
@@ -28,6 +30,7 @@ export const ZH_CLI: {readonly [K in Keys as K extends `${string}.1` ? never : K
   --absolute        explain：seq/ack 用抓包里的原值（默认用相对每端 ISN 的值）
   --profile NAME    trace：用这个 profile 运行场景（linux 或 textbook）
   --seeds N         check：每课尝试多少个 seed（默认 200）
+  --minutes N       drill：一直出题，直到 N 分钟用完（默认出 8 道题）
   --export FILE     progress：把进度写到 FILE
   --import FILE     progress：从 FILE 合并进度（不会丢失任何记录）
   --yes             reset：不询问
@@ -54,6 +57,8 @@ export const ZH_CLI: {readonly [K in Keys as K extends `${string}.1` ? never : K
 	'cli.value.export': '要写入的文件',
 	'cli.value.import': '要读取的文件',
 	'cli.value.lang': 'en 或 zh',
+	'cli.value.minutes': '一次练习持续的分钟数',
+	'cli.detail.minutes': '它是 1 到 {max} 之间的整数。',
 	'cli.startNeedsOne': 'start 需要一个课程 id：tcp-tutor start LESSON（见 tcp-tutor list）',
 	'cli.traceNeedsOne': 'trace 需要一个场景文件：tcp-tutor trace FILE [--json] [--relative] [--seed N]',
 	'cli.noLesson': '没有课程“{ref}”。课程列表见 tcp-tutor list。',

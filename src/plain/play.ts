@@ -10,6 +10,7 @@ import {describeStep} from '../lessons/captions.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
 import {narrate} from './narrate.js';
+import {gradeOf} from '../review/grade.js';
 
 export type LineReader = {
 	/** The next line; undefined at end of input (or once closed). */
@@ -147,6 +148,8 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		tell(); // what the question kept hidden
 		const why = explanation(s);
 		if (why) o.write(`  ${why}`);
+		const result = s.results[q.id];
+		if (result) o.store.recordAnswer(o.lesson.id, q.id, gradeOf(result), new Date(now()));
 		persist();
 		s = reduce(s, {type: 'next'});
 	}

@@ -3,6 +3,7 @@
 import type {QuestionResult, Saved} from '../lessons/engine.js';
 import {readLang} from '../i18n/lang.js';
 import {isRecord} from '../yaml-source.js';
+import {mergeReview, normalizeReview, reviewOf} from './review-data.js';
 import {type FieldStats, type LessonProgress, type ProgressData, SCHEMA_VERSION, type Settings} from './types.js';
 
 export type Normalized = {readonly data: ProgressData & Record<string, unknown>; readonly dropped: readonly string[]};
@@ -28,11 +29,13 @@ export function normalize(raw: unknown): Normalized {
 	}
 	const lastLesson = typeof top['lastLesson'] === 'string' ? top['lastLesson'] : undefined;
 	const settings = settingsOf(top['settings'], dropped);
+	const review = normalizeReview(top['review'], dropped);
 	const version = wholeNumber(top['schemaVersion']) ? Math.max(top['schemaVersion'], SCHEMA_VERSION) : SCHEMA_VERSION;
 	// Keys we do not know (a newer tutor's, conf's own __internal__) are kept as they are.
-	const data = {...top, schemaVersion: version, lessons, fields, ...(lastLesson === undefined ? {} : {lastLesson}), ...(settings ? {settings} : {})};
+	const data = {...top, schemaVersion: version, lessons, fields, ...(lastLesson === undefined ? {} : {lastLesson}), ...(settings ? {settings} : {}), ...(review ? {review} : {})};
 	if (lastLesson === undefined) delete (data as Record<string, unknown>)['lastLesson'];
 	if (!settings) delete (data as Record<string, unknown>)['settings'];
+	if (!review) delete (data as Record<string, unknown>)['review'];
 	return {data: data as Normalized['data'], dropped};
 }
 
@@ -108,5 +111,7 @@ export function merge(ours: ProgressData, theirs: ProgressData): ProgressData {
 	const fields = {...theirs.fields, ...ours.fields};
 	const lastLesson = ours.lastLesson ?? theirs.lastLesson;
 	const settings = ours.settings || theirs.settings ? {...theirs.settings, ...ours.settings} : undefined; // our own choices win
-	return {...theirs, ...ours, lessons, fields, ...(lastLesson ? {lastLesson} : {}), ...(settings ? {settings} : {})};
+	// Cards are merged from both sides' answers (a store without review reads as its resume points' answers).
+	const review = ours.review || theirs.review ? mergeReview(reviewOf(ours), reviewOf(theirs)) : undefined;
+	return {...theirs, ...ours, lessons, fields, ...(lastLesson ? {lastLesson} : {}), ...(settings ? {settings} : {}), ...(review ? {review} : {})};
 }

@@ -12,6 +12,7 @@ import {confClass, loadLibraries, lockLib} from '../deferred.js';
 import {type Lang, readLang} from '../i18n/lang.js';
 import {fileProblem} from '../file-problem.js';
 import {merge, normalize} from './normalize.js';
+import {addAnswer, forgetReview, withReview} from './review-data.js';
 import {purgeTemporaries, readStoreText, withLock} from './disk.js';
 import {type LessonProgress, type ProgressData, type ProgressStore, SCHEMA_VERSION} from './types.js';
 
@@ -23,6 +24,7 @@ const schema = {
 	fields: {type: 'object', default: {}},
 	lastLesson: {type: 'string'},
 	settings: {type: 'object'}, // no default: a store written before settings existed stays as it was
+	review: {type: 'object'}, // no default: a store written before review existed stays as it was until a write
 } as const;
 
 // Additive only: each step adds what a newer version needs and removes nothing.
@@ -171,7 +173,9 @@ function salvage(path: string, stamp: () => string): Opened {
 		: {data, notice: `Some of your progress could not be read and was left out: ${dropped.join(', ')}. The original file is at ${backup}.`};
 }
 
-function storeOn(path: string, read: () => ProgressData, change: (c: Change) => void, writeError: () => string | undefined, notice: string | undefined): ProgressStore {
+function storeOn(path: string, read: () => ProgressData, write: (c: Change) => void, writeError: () => string | undefined, notice: string | undefined): ProgressStore {
+	// The review migration is stored with the first write, before a change can drop the resume points it reads.
+	const change = (c: Change) => write(data => c(withReview(data)));
 	const update = (id: string, f: (p: LessonProgress) => LessonProgress): Change => data => {
 		const before = Object.hasOwn(data.lessons, id) ? data.lessons[id]! : {completed: false, bestScore: null, attempts: 0};
 		return {...data, lessons: {...data.lessons, [id]: {...f(before), updatedAt: new Date().toISOString()}}, lastLesson: id};
@@ -213,11 +217,13 @@ function storeOn(path: string, read: () => ProgressData, change: (c: Change) => 
 			if (read().settings?.language === lang) return; // nothing to write
 			change(data => ({...data, settings: {...data.settings, language: lang}}));
 		},
+		recordAnswer: (lesson, question, grade, at) => change(data => ({...data, review: addAnswer(data.review ?? {cards: {}}, lesson, question, {at: at.toISOString(), grade})})),
 		reset(id) {
 			change(data => {
-				if (id === undefined) return {...without(data, 'lastLesson'), lessons: {}, fields: {}};
+				const review = forgetReview(data.review ?? {cards: {}}, id);
+				if (id === undefined) return {...without(data, 'lastLesson'), lessons: {}, fields: {}, review};
 				const {[id]: _gone, ...lessons} = data.lessons;
-				return {...(data.lastLesson === id ? without(data, 'lastLesson') : data), lessons};
+				return {...(data.lastLesson === id ? without(data, 'lastLesson') : data), lessons, review};
 			});
 		},
 	};

@@ -2,6 +2,8 @@
 import type {Lang} from '../i18n/lang.js';
 import type {Saved} from '../lessons/engine.js';
 import type {Field} from '../lessons/schema.js';
+import type {Grade} from '../review/grade.js';
+import type {ReviewData} from './review-data.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -29,6 +31,8 @@ export type ProgressData = {
 	readonly fields: Readonly<Partial<Record<Field, FieldStats>>>;
 	/** The lesson to offer under "continue where you left off". */
 	readonly lastLesson?: string;
+	/** Every answered question's log of answers, for spaced review (added after 0.1.0: a store without it reads as the cards its resume points hold). */
+	readonly review?: ReviewData;
 	/** The learner's choices (added after 0.1.0: a store without them reads as no choice made). */
 	readonly settings?: Settings;
 };
@@ -51,6 +55,8 @@ export interface ProgressStore {
 	reset(lessonId?: string): void;
 	/** Remember the learner's language (--lang, the menu's switch). */
 	setLanguage(lang: Lang): void;
+	/** An answered question (in a lesson, a review or a drill): one more answer in its card's log. */
+	recordAnswer(lessonId: string, questionId: string, grade: Grade, at: Date): void;
 	/** Merge another store's data into this one (import): nothing is lost from either. */
 	mergeFrom(theirs: ProgressData): void;
 	/** Set when the store file was moved aside or salvaged, or cannot be used at all: tell the learner once. */

@@ -1,9 +1,13 @@
 // The interactive tutor: the menu, a lesson, the summary, and back. Owns the screen, the colour
 // switch, the terminal size and Ctrl+C (which saves the attempt in progress before leaving).
 import {useApp, useInput, useStdin} from 'ink';
-import {type MutableRefObject, useRef, useState} from 'react';
+import {type MutableRefObject, useEffect, useRef, useState} from 'react';
 import {type Lang, otherLang} from '../i18n/lang.js';
 import {ENGLISH, type Texts} from '../i18n/texts.js';
+import type {Clock} from '../clock.js';
+import type {Item} from '../review/run.js';
+import {reviewText} from '../review/text.js';
+import type {MenuAction} from './menu-items.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import type {Saved} from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';
@@ -43,11 +47,25 @@ export type Props = {
 	readonly now?: () => number;
 	/** Milliseconds between the beats of a lesson that play on their own (tests: 0). Default: the player's. */
 	readonly autoplayMs?: number;
+	/** The wall clock of review schedules and answer times (tests move it). Default: the real one. */
+	readonly clock?: Clock;
+	/** Open a review or a drill at once instead of the menu (tcp-tutor review, tcp-tutor drill). */
+	readonly practice?: 'review' | 'drill';
+	/** A timed drill: its minutes. */
+	readonly minutes?: number;
 };
+
+/** The practice screens and the scheduler: imported after the menu's first frame. */
+type PracticeModule = typeof import('./practice-screens.js');
+const loadPractice = () => import('./practice-screens.js');
 
 type Screen =
 	| {readonly kind: 'menu'; readonly message?: string}
-	| {readonly kind: 'lesson'; readonly lesson: Lesson; readonly seed: number; readonly saved?: Saved; readonly run: number};
+	| {readonly kind: 'lesson'; readonly lesson: Lesson; readonly seed: number; readonly saved?: Saved; readonly run: number}
+	| {readonly kind: 'practice'; readonly mode: 'review' | 'drill'; readonly items: readonly Item[]; readonly run: number}
+	| {readonly kind: 'progress'; readonly lines: readonly string[]}
+	/** Waiting for the practice module (a practice entry chosen, or tcp-tutor review, in the first moments). */
+	| {readonly kind: 'loading'; readonly then: MenuAction};
 
 const randomSeed = () => Math.floor(Math.random() * 2 ** 32) >>> 0;
 
@@ -57,8 +75,10 @@ function untranslatedNotice(texts: Texts, entries: readonly LessonEntry[]): stri
 	return said && entries.some(e => e.untranslated) ? said : undefined;
 }
 
+const realClock: Clock = () => new Date();
+
 export function App(props: Props) {
-	const {loadLesson, store, seed, startLesson, fresh = false, color, onExit, saver, size, now, autoplayMs, switchLanguage} = props;
+	const {loadLesson, store, seed, startLesson, fresh = false, color, onExit, saver, size, now, autoplayMs, switchLanguage, clock = realClock, practice, minutes} = props;
 	const [language, setLanguage] = useState({texts: props.texts ?? ENGLISH, entries: props.entries});
 	const {texts, entries} = language;
 	const {exit} = useApp();
@@ -83,7 +103,42 @@ export function App(props: Props) {
 		store.startAttempt(id);
 		return {kind: 'lesson', lesson, seed: seed ?? randomSeed(), run: runs.current};
 	};
-	const [screen, setScreen] = useState<Screen>(() => (startLesson ? open(startLesson, fresh) : {kind: 'menu'}));
+	const [screen, setScreen] = useState<Screen>(() => (startLesson ? open(startLesson, fresh) : practice ? {kind: 'loading', then: practice} : {kind: 'menu'}));
+	const [mod, setMod] = useState<PracticeModule>();
+	const [due, setDue] = useState<number>();
+	// After the first frame: the scheduler loads and counts the cards due, for the menu's review entry.
+	// Not at mount: evaluated there, its modules competed with the first frame (measured a few per cent
+	// slower in alternating runs); 100 ms later the menu is on the screen and the libraries loading.
+	useEffect(() => {
+		let live = true;
+		void new Promise(r => setTimeout(r, 100)).then(loadPractice).then(m => {
+			if (!live) return;
+			setMod(() => m);
+			setDue(m.countDue(entries, store.read(), clock()));
+		});
+		return () => {
+			live = false;
+		};
+	}, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+	/** The screen a practice entry opens (the module is loaded). */
+	const openPractice = (m: PracticeModule, action: MenuAction): Screen => {
+		runs.current += 1;
+		const data = store.read();
+		if (action === 'progress') return {kind: 'progress', lines: m.progressLines(entries, loadLesson, data, clock())};
+		if (action === 'drill') return {kind: 'practice', mode: 'drill', items: m.drillItems(entries, loadLesson, data, seed ?? randomSeed(), minutes !== undefined), run: runs.current};
+		const items = m.reviewItems(entries, data, clock());
+		if (items.length > 0) return {kind: 'practice', mode: 'review', items, run: runs.current};
+		const when = m.nextDue(entries, data, clock());
+		return {kind: 'menu', message: when ? reviewText.t('review.nothingDue', {when}) : reviewText.t('review.nothingYet')};
+	};
+	const act = (action: MenuAction) => {
+		setNotice(undefined);
+		setScreen(mod ? openPractice(mod, action) : {kind: 'loading', then: action});
+	};
+	useEffect(() => {
+		if (mod && screen.kind === 'loading') setScreen(openPractice(mod, screen.then));
+	}, [mod, screen]); // eslint-disable-line react-hooks/exhaustive-deps
 	const openFromMenu = (id: string) => {
 		setNotice(undefined);
 		setScreen(open(id));
@@ -91,6 +146,7 @@ export function App(props: Props) {
 
 	const toMenu = () => {
 		setProgress(store.read());
+		if (mod) setDue(mod.countDue(entries, store.read(), clock()));
 		if (store.writeError) setNotice(store.writeError); // a save that failed is said in full here
 		setScreen({kind: 'menu'});
 	};
@@ -125,10 +181,19 @@ export function App(props: Props) {
 	const next = index >= 0 ? entries[index + 1] : undefined;
 	return (
 		<ColorContext.Provider value={color}><TextsContext.Provider value={texts}>
-			{screen.kind === 'menu' ? (
-				<Menu entries={entries} progress={progress} onOpen={openFromMenu} onQuit={quit} {...(changeLanguage ? {onSwitchLanguage: changeLanguage} : {})}
-					{...(screen.message ?? notice ? {message: screen.message ?? notice} : {})} width={width} height={height} />
-			) : (
+			{screen.kind === 'menu' || screen.kind === 'loading' ? (
+				<Menu entries={entries} progress={progress} onOpen={openFromMenu} onAction={act} {...(due === undefined ? {} : {due})} onQuit={quit}
+					{...(changeLanguage ? {onSwitchLanguage: changeLanguage} : {})}
+					{...(screen.kind === 'menu' && (screen.message ?? notice) ? {message: (screen.message ?? notice)!} : {})} width={width} height={height} />
+			) : screen.kind === 'progress' && mod ? (
+				<mod.ProgressScreen lines={screen.lines} onBack={toMenu} width={width} height={height} />
+			) : screen.kind === 'practice' && mod ? (
+				<PlayerGuard key={screen.run} onError={message => setScreen({kind: 'menu', message})}>
+					<mod.Practice kind={screen.mode} items={screen.items} loadLesson={loadLesson} store={store} clock={clock}
+						randomSeed={() => (seed === undefined ? randomSeed() : (seed + runs.current++) >>> 0)} {...(minutes === undefined ? {} : {minutes})}
+						nextDue={() => mod.nextDue(entries, store.read(), clock())} onBack={toMenu} width={width} height={height} />
+				</PlayerGuard>
+			) : screen.kind === 'lesson' ? (
 				<PlayerGuard key={screen.run} onError={message => {
 					saver.current = undefined; // nothing of this attempt can be saved
 					setProgress(store.read());
@@ -138,7 +203,7 @@ export function App(props: Props) {
 						store={store} {...(next ? {next} : {})} onQuit={toMenu} onOpen={id => setScreen(open(id))} saver={saver}
 						width={width} height={height} {...(now ? {now} : {})} {...(autoplayMs === undefined ? {} : {autoplayMs})} />
 				</PlayerGuard>
-			)}
+			) : null}
 		</TextsContext.Provider></ColorContext.Provider>
 	);
 }

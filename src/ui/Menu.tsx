@@ -6,7 +6,7 @@ import SelectInput from 'ink-select-input';
 import {useMemo, useState} from 'react';
 import type {LessonEntry} from '../lessons/catalog.js';
 import type {ProgressData} from '../progress/types.js';
-import {listLimit, menuLines, overallLine} from './menu-items.js';
+import {type MenuAction, listLimit, menuLines, overallLine} from './menu-items.js';
 import {MenuItem} from './MenuItem.js';
 import {Tinted} from './Tinted.js';
 import {clampLines, fit, wrapText} from './wrap.js';
@@ -19,6 +19,10 @@ export type Props = {
 	readonly progress: ProgressData;
 	/** Open a lesson (whether it resumes is the caller's business). */
 	readonly onOpen: (lessonId: string) => void;
+	/** A practice entry chosen (review, drill, the progress view). */
+	readonly onAction?: (action: MenuAction) => void;
+	/** Review cards due now (undefined until the scheduler, loaded after the first frame, has counted them). */
+	readonly due?: number;
 	/** q or Esc: leave the tutor. */
 	readonly onQuit: () => void;
 	/** Shown once above the list (the store's notice, a lesson that failed to load). */
@@ -33,11 +37,11 @@ export type Props = {
 
 const NoIndicator = () => null;
 
-export function Menu({entries, progress, onOpen, onQuit, message, width, height, onSwitchLanguage}: Props) {
+export function Menu({entries, progress, onOpen, onAction, due, onQuit, message, width, height, onSwitchLanguage}: Props) {
 	const {isRawModeSupported} = useStdin();
 	const texts = useTexts();
 	const {t} = texts;
-	const lines = useMemo(() => menuLines(entries, progress, texts), [entries, progress, texts]);
+	const lines = useMemo(() => menuLines(entries, progress, texts, due), [entries, progress, texts, due]);
 	const [highlight, setHighlighted] = useState<string | undefined>(lines[0]?.value);
 	const highlighted = lines.find(l => l.value === highlight) ?? lines[0]; // the same line after a switch of language
 	useInput((input, key) => {
@@ -76,7 +80,8 @@ export function Menu({entries, progress, onOpen, onQuit, message, width, height,
 					onHighlight={item => setHighlighted(item.value)}
 					onSelect={item => {
 						const line = byValue.get(item.value);
-						if (line) onOpen(line.lessonId);
+						if (line?.action) onAction?.(line.action);
+						else if (line) onOpen(line.lessonId);
 					}}
 				/>
 			)}

@@ -4,10 +4,16 @@ import {ENGLISH, type Texts} from '../i18n/texts.js';
 import {type LessonEntry, topicOf} from '../lessons/catalog.js';
 import type {LessonProgress, ProgressData} from '../progress/types.js';
 
+/** The menu's practice entries (review, drill, the progress view): not lessons. */
+export type MenuAction = 'review' | 'drill' | 'progress';
+
 export type MenuLine = {
-	/** Unique: "continue" or "lesson:<id>" (SelectInput's value). */
+	/** Unique: "continue", "lesson:<id>" or "action:<action>" (SelectInput's value). */
 	readonly value: string;
+	/** The lesson it opens ('' for a practice entry). */
 	readonly lessonId: string;
+	/** A practice entry: what it opens instead of a lesson. */
+	readonly action?: MenuAction;
 	/** Set on the first lesson of a topic: the group header drawn above it. */
 	readonly header?: string;
 	readonly title: string;
@@ -34,7 +40,22 @@ export function topicTitle(tag: string, {t}: Texts = ENGLISH): string {
 	return t(`topic.${tag as 'handshake'}`) ?? tag;
 }
 
-export function menuLines(entries: readonly LessonEntry[], data: ProgressData, texts: Texts = ENGLISH): MenuLine[] {
+/**
+ * The practice group, after the lessons: review (with how many are due once the scheduler has
+ * counted them: it loads after the first frame), the interview drill, the progress view.
+ */
+export function practiceLines(due: number | undefined, {t}: Texts = ENGLISH): MenuLine[] {
+	const status = due === undefined ? '' : due === 0 ? t('practice.reviewNone') : t('practice.reviewDue', {n: due});
+	const line = (action: MenuAction, title: string, about: string, extra: Partial<MenuLine> = {}): MenuLine =>
+		({value: `action:${action}`, lessonId: '', action, title, status: '', done: false, inProgress: false, about, ...extra});
+	return [
+		line('review', t('practice.review'), t('practice.reviewAbout'), {header: t('practice.header'), status, inProgress: (due ?? 0) > 0}),
+		line('drill', t('practice.drill'), t('practice.drillAbout')),
+		line('progress', t('practice.progress'), t('practice.progressAbout')),
+	];
+}
+
+export function menuLines(entries: readonly LessonEntry[], data: ProgressData, texts: Texts = ENGLISH, due?: number): MenuLine[] {
 	const {t} = texts;
 	const lines: MenuLine[] = [];
 	const about = (e: LessonEntry) => texts.n('menu.about', e.questions, {summary: e.summary, level: t(`level.${e.level}`), minutes: e.minutes});
@@ -53,6 +74,7 @@ export function menuLines(entries: readonly LessonEntry[], data: ProgressData, t
 				status: st.text, done: st.done, inProgress: st.inProgress, about: about(e), ...classicOf(e)});
 		});
 	}
+	if (entries.length > 0) lines.push(...practiceLines(due, texts));
 	return lines;
 }
 

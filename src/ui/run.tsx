@@ -8,6 +8,7 @@ import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
 import {leaveByHangUp, terminalGone} from '../terminal-gone.js';
 import {App} from './App.js';
+import type {Clock} from '../clock.js';
 
 export type InteractiveOptions = {
 	/** The lessons, in menu order. */
@@ -31,6 +32,12 @@ export type InteractiveOptions = {
 	readonly stdin?: NodeJS.ReadStream;
 	readonly stdout?: NodeJS.WriteStream;
 	readonly stderr?: NodeJS.WriteStream;
+	/** The wall clock (review schedules, answer times). */
+	readonly clock?: Clock;
+	/** Open a review or a drill at once. */
+	readonly practice?: 'review' | 'drill';
+	/** A timed drill's minutes. */
+	readonly minutes?: number;
 	/** Tests: every frame written whole (ink's debug mode, drawn even under CI) and console left alone. */
 	readonly debug?: boolean;
 };
@@ -44,7 +51,9 @@ export async function runInteractive(opts: InteractiveOptions): Promise<number> 
 			onExit={c => {
 				code = c;
 			}}
-			{...(opts.seed === undefined ? {} : {seed: opts.seed})} {...(opts.startLesson ? {startLesson: opts.startLesson, fresh: opts.fresh === true} : {})} />,
+			{...(opts.seed === undefined ? {} : {seed: opts.seed})} {...(opts.startLesson ? {startLesson: opts.startLesson, fresh: opts.fresh === true} : {})}
+			{...(opts.clock ? {clock: opts.clock, now: () => opts.clock!().getTime()} : {})} {...(opts.practice ? {practice: opts.practice} : {})}
+			{...(opts.minutes === undefined ? {} : {minutes: opts.minutes})} />,
 		{
 			exitOnCtrlC: false, // the app saves progress first
 			...(opts.debug ? {debug: true, patchConsole: false} : {}),

@@ -119,3 +119,64 @@ describe('in a real terminal', () => {
 		expect(await keys('c', 'EXITED 0', 'C-c')).toContain('EXITED 0');
 	});
 });
+
+describe('spaced review in a real terminal', () => {
+	it('a lesson finished with two misses; two days later review shows the two questions due and asks them', async () => {
+		const dir = tempDir();
+		launch('r1', 80, 24, dir, 'start handshake-letters --seed 7');
+		await waitFor('r1', 'Before two programs');
+		await keys('r1', 'The server calls listen()', 'Enter');
+		await keys('r1', 'The client calls connect()', 'Enter');
+		await keys('r1', 'Flags:', 'Enter');
+		// Miss 1: ACK for the SYN,ACK, then the right flags and ack.
+		await keys('r1', 'is not it', '3');
+		await keys('r1', 'Acknowledgment number', '2');
+		await type('r1', '1001', 'Enter (or →) to continue');
+		// Miss 2: SYN for the third segment, then ACK, seq, ack.
+		await keys('r1', 'The boy confirms that he got her letter', 'Enter');
+		await keys('r1', 'is not it', '1');
+		await keys('r1', 'Sequence number', '3');
+		await type('r1', '1001', 'Acknowledgment number');
+		await type('r1', '5001', 'Enter (or →) to continue');
+		await keys('r1', 'In which state is the server now?', 'Enter');
+		await keys('r1', 'state ESTABLISHED ✓', '5');
+		await keys('r1', 'Score', 'Enter');
+		await keys('r1', 'lessons done', 'q');
+		await keys('r1', 'EXITED 0', 'q');
+
+		// The same day nothing is due; two days later (the clock moved, no sleeping) the two missed questions are.
+		launch('r2', 80, 24, dir, 'review');
+		await waitFor('r2', 'Nothing to review now');
+		await keys('r2', 'EXITED 0', 'q');
+		const later = new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString();
+		tmux('new-session', '-d', '-s', 'r3', '-x', '80', '-y', '24',
+			`env -u CI -u CONTINUOUS_INTEGRATION TCP_TUTOR_CONFIG_DIR=${dir} TCP_TUTOR_TEST_NOW=${later} node ${CLI}; echo "EXITED $?"; sleep 60`);
+		await waitFor('r3', 'lessons done');
+		// The practice group ends the list: up from the top wraps to it (the list scrolls at 80x24).
+		await keys('r3', '❯ Your progress', 'Up');
+		await keys('r3', '❯ Interview drill', 'Up');
+		const menu = await keys('r3', '❯ Review what you missed', 'Up');
+		expect(menu).toMatch(/Review what you missed\s+2 due/);
+		const first = await keys('r3', 'Review · 1 of 2', 'Enter');
+		fits(first, 80);
+		expect(first).toMatch(/Review · 1 of 2 · The handshake as letters/);
+		expect(first).toContain('Flags:');
+		await keys('r3', '❯ 2) SYN,ACK', 'Down');
+		await keys('r3', 'Acknowledgment number', 'Enter');
+		await type('r3', '1001', 'Enter: next question');
+		await keys('r3', 'Review · 2 of 2', 'Enter');
+		await keys('r3', '❯ 2) SYN,ACK', 'Down');
+		await keys('r3', '❯ 3) ACK', 'Down');
+		await keys('r3', 'Sequence number', 'Enter');
+		await type('r3', '1001', 'Acknowledgment number');
+		await type('r3', '5001', 'Enter: see how it went');
+		const done = await keys('r3', 'Review done: 2 of 2 right at the first try', 'Enter');
+		expect(done).toMatch(/Next due: (later today|tomorrow)\./); // the question solved at the first try, three days after the lesson
+		await keys('r3', 'lessons done', 'Enter');
+		await keys('r3', '❯ Your progress', 'Up');
+		await keys('r3', '❯ Interview drill', 'Up');
+		const back = await keys('r3', '❯ Review what you missed', 'Up');
+		expect(back).toMatch(/Review what you missed\s+nothing due/);
+		await keys('r3', 'EXITED 0', 'q');
+	}, 60_000);
+});

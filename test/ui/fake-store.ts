@@ -2,12 +2,15 @@
 import type {Saved} from '../../src/lessons/engine.js';
 import type {Field} from '../../src/lessons/schema.js';
 import {type LessonProgress, type ProgressData, type ProgressStore, SCHEMA_VERSION} from '../../src/progress/types.js';
+import {addAnswer} from '../../src/progress/review-data.js';
+import type {Grade} from '../../src/review/grade.js';
 
 export type Call =
 	| {readonly kind: 'start'; readonly id: string}
 	| {readonly kind: 'save'; readonly id: string; readonly resume: Saved; readonly answered: number; readonly total: number}
 	| {readonly kind: 'finish'; readonly id: string; readonly score: number; readonly fields: readonly {readonly field: Field; readonly firstTry: boolean}[]}
-	| {readonly kind: 'language'; readonly lang: 'en' | 'zh'};
+	| {readonly kind: 'language'; readonly lang: 'en' | 'zh'}
+	| {readonly kind: 'answer'; readonly id: string; readonly question: string; readonly grade: Grade; readonly at: Date};
 
 export class FakeStore implements ProgressStore {
 	readonly path = '/fake/progress.json';
@@ -51,6 +54,16 @@ export class FakeStore implements ProgressStore {
 		const p = this.lesson(id) ?? {completed: false, bestScore: null, attempts: 1};
 		const {resume: _r, answered: _a, total: _t, ...rest} = p;
 		this.put(id, {...rest, completed: true, bestScore: Math.max(score, p.bestScore ?? 0)});
+	}
+
+	recordAnswer(id: string, question: string, grade: Grade, at: Date): void {
+		this.calls.push({kind: 'answer', id, question, grade, at});
+		this.data = {...this.data, review: addAnswer(this.data.review ?? {cards: {}}, id, question, {at: at.toISOString(), grade})};
+	}
+
+	/** Set the data wholesale (tests of review and progress views). */
+	replace(data: ProgressData): void {
+		this.data = data;
 	}
 
 	mergeFrom(theirs: ProgressData): void {

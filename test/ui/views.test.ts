@@ -30,9 +30,17 @@ describe('menu lines', () => {
 
 	test('continue comes first only for a lesson with a resume point; headers on the first lesson of each topic', () => {
 		const lines = menuLines(entries, data({'close-test': {completed: false, bestScore: null, attempts: 1, resume: save0(), answered: 1, total: 3}}, 'close-test'));
-		expect(lines.map(l => [l.value, l.header ?? ''])).toEqual([['continue', ''], ['lesson:handshake-letters', 'Handshake'], ['lesson:close-test', 'Teardown']]);
-		expect(menuLines(entries, data({}, 'close-test')).map(l => l.value)).toEqual(['lesson:handshake-letters', 'lesson:close-test']);
+		expect(lines.map(l => [l.value, l.header ?? ''])).toEqual([['continue', ''], ['lesson:handshake-letters', 'Handshake'], ['lesson:close-test', 'Teardown'],
+			['action:review', 'Practice'], ['action:drill', ''], ['action:progress', '']]);
+		expect(menuLines(entries, data({}, 'close-test')).filter(l => !l.action).map(l => l.value)).toEqual(['lesson:handshake-letters', 'lesson:close-test']);
 		expect(menuLines(entries, data({}, 'gone-lesson'))[0]!.value).toBe('lesson:handshake-letters');
+	});
+
+	test('the practice group says how many cards are due once they are counted', () => {
+		const status = (due?: number) => menuLines(entries, data({}), undefined, due).find(l => l.action === 'review')!.status;
+		expect(status(undefined)).toBe('');
+		expect(status(0)).toBe('nothing due');
+		expect(status(2)).toBe('2 due');
 	});
 
 	test('overall progress counts finished lessons among those listed', () => {
@@ -41,7 +49,7 @@ describe('menu lines', () => {
 	});
 
 	test('listLimit leaves room for the headers of any window the list can scroll to', () => {
-		const lines = menuLines([...entries, ...entries.map(e => ({...e, id: `${e.id}-2`}))], data({}));
+		const lines = menuLines([...entries, ...entries.map(e => ({...e, id: `${e.id}-2`}))], data({})).filter(l => !l.action);
 		expect(lines.filter(l => l.header)).toHaveLength(2);
 		expect(listLimit(lines, 6)).toBe(4); // 4 items + at most 2 headers
 		expect(listLimit(lines, 5)).toBe(3);

@@ -2,7 +2,8 @@
 // not have: the clock (a tick with the real time before every action) and the progress store
 // (saved after every explained question, finished once at the end, saved on quit).
 import {useCallback, useEffect, useReducer, useRef} from 'react';
-import {type Action, type Saved, type Session, fieldResults, isDone, progressOf, reduce, save, score, startSession} from '../../lessons/engine.js';
+import {type Action, type Saved, type Session, currentQuestion, fieldResults, isDone, progressOf, reduce, save, score, startSession} from '../../lessons/engine.js';
+import {gradeOf} from '../../review/grade.js';
 import type {Lesson} from '../../lessons/schema.js';
 import {ENGLISH, type Texts} from '../../i18n/texts.js';
 import type {ProgressStore} from '../../progress/types.js';
@@ -77,10 +78,14 @@ export function useSession({lesson, seed, saved, store, now = Date.now, texts = 
 	}, [elapsed, store]);
 
 	// After every explained question: a crash or a closed terminal loses at most the current question.
+	// The answer also goes into the question's review card.
 	useEffect(() => {
 		if (!session.explained || finished.current) return;
 		const p = progressOf(session);
 		store.saveAttempt(session.lesson.id, resumePoint(session), p.done, p.total);
+		const q = currentQuestion(session);
+		const result = q && session.results[q.id];
+		if (q && result) store.recordAnswer(session.lesson.id, q.id, gradeOf(result), new Date(now()));
 	}, [session.explained, session.pos]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	useEffect(() => {

@@ -1,0 +1,32 @@
+// One question of a lesson asked on its own (a review card, a drill question): the lesson's scenario
+// run with a fresh seed, the session positioned at that question's beat. The engine's visibility rule
+// then shows the diagram up to the question and hides its answer, as it does inside the lesson, and
+// the answer is checked against this run's trace.
+import {type Session, currentQuestion, startSession} from '../lessons/engine.js';
+import type {Lesson} from '../lessons/schema.js';
+
+/** Seeds tried before a question is given up for this time (a question some runs cannot answer, e.g. a rare ISN). */
+const TRIES = 5;
+
+/** The session of `lesson` at question `questionId`, or undefined when no run of these seeds can ask it (or it is gone from the lesson). */
+export function sessionAt(lesson: Lesson, questionId: string, seed: number): Session | undefined {
+	for (let k = 0; k < TRIES; k++) {
+		const s = startSession(lesson, (seed + k * 0x9e3779b1) >>> 0);
+		const qi = s.lesson.questions.findIndex(q => q.id === questionId);
+		const pos = s.beats.findIndex(b => b.kind === 'ask' && b.question === qi);
+		if (qi >= 0 && pos >= 0) return {...s, pos};
+		if (!lesson.questions.some(q => q.id === questionId)) return undefined;
+	}
+	return undefined;
+}
+
+/** The question is answered (or its answer shown): its result is in. */
+export function answered(s: Session): boolean {
+	const q = currentQuestion(s);
+	return q !== undefined && s.explained && s.results[q.id] !== undefined;
+}
+
+/** The lesson's interview answer: the model answer its outro ends with (`Interview answer: "…"`). */
+export function interviewAnswer(lesson: Pick<Lesson, 'outro'>): string | undefined {
+	return /Interview answer: "(.+)"\s*$/s.exec(lesson.outro ?? '')?.[1]?.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,136 @@
+// One question asked on its own (a review card, a drill question): the player's screen for a
+// session positioned at that question, with a heading of the caller's instead of the lesson's, and
+// lines of the caller's after the explanation (the drill's model answer). Enter once it is explained
+// hands the result back; nothing here saves a lesson attempt.
+import {Box, Text} from 'ink';
+import {useReducer, useRef, useState} from 'react';
+import {type Action, type QuestionResult, type Session, currentQuestion, reduce} from '../lessons/engine.js';
+import {ChoiceList} from './ChoiceList.js';
+import {useLatest} from './hooks/use-latest.js';
+import {COMMAND_KEYS, usePlayerKeys} from './hooks/use-player-keys.js';
+import {KeyHelp} from './KeyHelp.js';
+import {LadderDiagram} from './LadderDiagram.js';
+import {Lines} from './Lines.js';
+import {type Line, type PlayerUi, playerView} from './player-view.js';
+import {TextField} from './TextField.js';
+import {Tinted} from './Tinted.js';
+import {fit, wrapText} from './wrap.js';
+
+export type Props = {
+	/** The session, positioned at the question (review/ask.ts sessionAt). */
+	readonly session: Session;
+	/** The first line: where in the run this is. */
+	readonly heading: string;
+	/** Shown above the question while it is open (the interviewer's question). */
+	readonly before?: string;
+	/** Shown once it is explained (a model answer). */
+	readonly after?: string;
+	/** The line that says what Enter does once it is explained. */
+	readonly onward: string;
+	/** Enter once explained: the question's result. */
+	readonly onAnswered: (result: QuestionResult) => void;
+	/** The question was explained (called once, before Enter): record it now, so a quit does not lose it. */
+	readonly onExplained?: (result: QuestionResult) => void;
+	/** q or Esc: stop the run. */
+	readonly onQuit: () => void;
+	/** Terminal width. */
+	readonly width: number;
+	/** Terminal height. */
+	readonly height: number;
+};
+
+const FRESH: PlayerUi = {analogy: false, confirmReveal: false, noMoreHints: false};
+
+export function OneQuestion({session: start, heading, before, after, onward, onAnswered, onExplained, onQuit, width, height}: Props) {
+	const [session, send] = useReducer(reduce, start);
+	const latest = useRef(start);
+	const told = useRef(false);
+	const [ui, setUi, getUi] = useLatest<PlayerUi>(FRESH);
+	const [help, setHelp, getHelp] = useLatest(false);
+	const [text, setText, getText] = useLatest('');
+	const [textEpoch, setTextEpoch] = useState(0);
+	const setTextFromOutside = (update: (t: string) => string) => {
+		setText(update);
+		setTextEpoch(e => e + 1);
+	};
+	const onTextChange = (value: string) => {
+		const clean = value.replace(/\?/g, '');
+		if (getText() === '' && COMMAND_KEYS.includes(clean)) setTextFromOutside(() => '');
+		else setText(() => clean);
+	};
+	const q = currentQuestion(start)!;
+	const act = (action: Action) => {
+		const s = latest.current;
+		if ((action.type === 'next' || action.type === 'skip') && s.explained) {
+			onAnswered(s.results[q.id]!);
+			return;
+		}
+		const n = reduce(s, action);
+		latest.current = n;
+		send(action);
+		if (n.field !== s.field || n.explained !== s.explained) {
+			setTextFromOutside(() => '');
+			setUi(u => ({...FRESH, analogy: u.analogy}));
+		}
+		if (n.explained && !told.current) {
+			told.current = true;
+			onExplained?.(n.results[q.id]!);
+		}
+	};
+	const consumed = useRef(false);
+	const actFromWidget = (action: Action) => {
+		consumed.current = true;
+		queueMicrotask(() => {
+			consumed.current = false;
+		});
+		act(action);
+	};
+	usePlayerKeys({
+		current: () => latest.current, act, getUi, setUi, getHelp, setHelp, getText, clearText: () => setTextFromOutside(() => ''),
+		quit: onQuit, consumed: () => consumed.current, active: true,
+	});
+
+	const w = Math.max(10, width);
+	const top: Line[] = [{text: fit(heading, w), bold: true, tone: 'title'}];
+	const beforeLines: Line[] = before && !session.explained ? wrapText(before, w).slice(0, 3).map(t => ({text: t, tone: 'accent' as const, bold: true})) : [];
+	const afterLines: Line[] = after && session.explained ? wrapText(after, w).slice(0, Math.max(2, Math.floor(height / 4))).map(t => ({text: t, tone: 'accent' as const})) : [];
+	const view = playerView(session, {...ui, typing: text !== ''}, w, Math.max(8, height - beforeLines.length - afterLines.length));
+	// The player's own "Enter to continue" says where a lesson goes; here Enter ends the question.
+	const afterView = session.explained ? [...view.after.slice(0, -1), ...afterLines, {text: fit(onward, w), tone: 'accent' as const, bold: true}] : view.after;
+	const gap = (n: number) => (view.gaps >= n ? <Text> </Text> : null);
+	if (help) {
+		return (
+			<Box flexDirection="column">
+				<Lines lines={top} />
+				<KeyHelp width={width} height={height - 2} />
+			</Box>
+		);
+	}
+	return (
+		<Box flexDirection="column">
+			<Lines lines={top} />
+			<Lines lines={beforeLines} />
+			<LadderDiagram events={view.ladder.events} relative={session.relative} width={w} maxRows={view.ladder.maxRows}
+				{...(view.ladder.pending ? {pending: view.ladder.pending} : {})} unknown={view.ladder.unknown} indexes={view.ladder.indexes} />
+			{gap(1)}
+			<Lines lines={view.story} />
+			{gap(2)}
+			<Lines lines={view.question} />
+			{view.input?.kind === 'select' ? (
+				<ChoiceList key={`${session.pos}:${session.field}`} choices={view.input.choices} limit={view.input.limit} active={!help}
+					onChoose={choice => actFromWidget({type: 'answer', text: choice})} />
+			) : null}
+			{view.input?.kind === 'text' ? (
+				<TextField key={`${session.pos}:${session.field}:${textEpoch}`} label={view.input.label} value={text}
+					onChange={onTextChange}
+					onSubmit={v => {
+						if (v.trim() === '') return;
+						actFromWidget({type: 'answer', text: v});
+						setTextFromOutside(() => '');
+					}} />
+			) : null}
+			<Lines lines={afterView} />
+			<Tinted tone="dim">{view.footer.replace('q menu', 'q stop')}</Tinted>
+		</Box>
+	);
+}

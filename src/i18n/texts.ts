@@ -12,6 +12,8 @@ export type Texts = {
 	t(key: MessageKey, params?: Params): string;
 	/** The form for `count` (`{n}` is filled with it). */
 	n(key: MessageKey, count: number, params?: Params): string;
+	/** The simulator's own words (a state change's cause, a note) in this language; as written where none is known. */
+	sim(text: string): string;
 };
 
 /** "{name}" → params.name; a name without a value is left as written. */
@@ -19,12 +21,13 @@ export function fill(template: string, params: Params = {}): string {
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
-export function textsOf(lang: Lang, catalogue: Partial<Catalogue>): Texts {
+export function textsOf(lang: Lang, catalogue: Partial<Catalogue>, sim: (text: string) => string = text => text): Texts {
 	const own = catalogue as Partial<Record<MessageKey, string>>;
 	const en = EN as Record<MessageKey, string>;
 	const one = (key: MessageKey) => `${key}.1` as MessageKey;
 	return {
 		lang,
+		sim,
 		t: (key, params) => fill(own[key] ?? en[key], params),
 		n: (key, count, params) => {
 			const template = (count === 1 ? own[one(key)] : undefined) ?? own[key] ?? (count === 1 ? en[one(key)] : undefined) ?? en[key];
@@ -39,6 +42,6 @@ export const ENGLISH: Texts = textsOf('en', EN);
 /** The texts of `lang`, loading its catalogue (the only one loaded besides English). */
 export async function loadTexts(lang: Lang): Promise<Texts> {
 	if (lang === 'en') return ENGLISH;
-	const {ZH} = await import('./zh.js');
-	return textsOf('zh', ZH);
+	const [{ZH}, {zhSim}] = await Promise.all([import('./zh.js'), import('./zh-sim.js')]);
+	return textsOf('zh', ZH, zhSim);
 }

@@ -3,7 +3,8 @@ import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {TraceEvent} from '../sim/trace.js';
 import {showFlags} from '../lessons/answers.js';
 
-export function narrate(e: TraceEvent, relative: boolean, {t}: Texts = ENGLISH): string | undefined {
+export function narrate(e: TraceEvent, relative: boolean, texts: Texts = ENGLISH): string | undefined {
+	const {t} = texts;
 	const side = (s: 'client' | 'server') => t(`side.${s}`);
 	switch (e.type) {
 		case 'segment': {
@@ -15,11 +16,11 @@ export function narrate(e: TraceEvent, relative: boolean, {t}: Texts = ENGLISH):
 			const fate = e.fate === 'dropped' ? t('narrate.lost') : e.fate === 'duplicated' ? t('narrate.duplicated') : '';
 			return `  t=${e.t}s ${parts.join(' ')}${fate}`;
 		}
-		case 'state': return `  t=${e.t}s ${side(e.endpoint)}: ${e.from} → ${e.to} (${e.cause})`;
+		case 'state': return `  t=${e.t}s ${side(e.endpoint)}: ${e.from} → ${e.to} (${texts.sim(e.cause)})`;
 		case 'call': return `  t=${e.t}s ${t('narrate.call', {side: side(e.endpoint), call: asCall(e.call)})}${e.result === 'ok' ? '' : ` → ${e.result}`}`;
 		case 'timer': return e.action === 'set' && (e.timer === 'time-wait' || e.timer === 'fin-wait-2')
 			? `  t=${e.t}s ${t('narrate.timer', {side: side(e.endpoint), timer: e.timer, duration: String(e.duration)})}` : undefined;
-		case 'note': return `  t=${e.t}s ${side(e.endpoint)}: ${e.note}`;
+		case 'note': return `  t=${e.t}s ${side(e.endpoint)}: ${texts.sim(e.note)}`;
 		case 'flood': return `  t=${e.t}s ${t('narrate.flood', {n: e.syns, side: side(e.endpoint), queued: e.queued, cookies: e.cookies, dropped: e.dropped})}`;
 	}
 }

@@ -36,6 +36,8 @@ export type LadderWords = {
 	/** "↑ {n} earlier rows", longest form first. */
 	readonly earlier: (n: number) => readonly string[];
 	readonly lost: string;
+	/** The simulator's own words (causes, notes) in the learner's language. */
+	readonly sim?: (text: string) => string;
 };
 
 export const ENGLISH_LADDER: LadderWords = {
@@ -193,15 +195,16 @@ function middleOf(row: LadderRow, mid: number, tier: number, relative: boolean, 
 	switch (row.kind) {
 		case 'segment': return segmentArrow(row, mid, tier, relative, words);
 		case 'state': {
-			const left = row.causes.client.join(', ');
-			const right = row.causes.server.join(', ');
+			const sim = words.sim ?? (text => text);
+			const left = row.causes.client.map(sim).join(', ');
+			const right = row.causes.server.map(sim).join(', ');
 			const half = left && right ? Math.floor((mid - 1) / 2) : mid;
 			const l = fit(left, half);
 			const r = fit(right, half);
 			return [{text: l + ' '.repeat(Math.max(0, mid - columns(l) - columns(r))) + r, style: SGR.dim}];
 		}
 		case 'note': {
-			const text = fit(`· ${row.note.note}`, mid);
+			const text = fit(`· ${(words.sim ?? (n => n))(row.note.note)}`, mid);
 			return [{text: row.note.endpoint === 'client' ? padEnd(text, mid) : padStart(text, mid), style: SGR.dim}];
 		}
 		case 'flood': {

@@ -28,8 +28,8 @@ export type Trace = {
 };
 
 const ISNS_PER_SIDE = 8;
-/** Connections a scenario may open per side beyond the first eight (their ISNs come from a second stream, so the first eight stay as they were). */
-const MORE_ISNS = 248;
+/** Connections a scenario may open per side beyond the first eight (their ISNs come from a second stream, so the first eight stay as they were): 32 in all. */
+const MORE_ISNS = 24;
 
 /** Draw ISNs from the seed; a scenario's fixed ISN replaces the first one. */
 export function drawIsns(scenario: Scenario, seed: number): {isns: Record<Side, number[]>; cookieSecret: number} {

@@ -102,7 +102,7 @@ export async function runLab(o: LabOptions): Promise<LabResult> {
 			} else {
 				if (plan.change) adjustments.push({kind: 'change', step: i, change: plan.change, replacement: plan.step});
 				const before = feasible.world;
-				const serverEnds = before.socks.filter(t => t.side === 'server' && t.conn > 0 && live(t)).map(t => ({conn: t.conn, keep: t.accepted || t === before.eps.server}));
+				const serverEnds = before.socks.filter(t => t.side === 'server' && t.conn > 0 && live(t)).map(t => ({conn: t.conn, accepted: t.accepted, current: t === before.eps.server}));
 				const {sockets, from} = feasible.apply(plan.step);
 				feasibleNow = sockets;
 				const called = feasible.world.events.slice(from).find(e => e.type === 'call' && plan.step.kind === 'call' && e.endpoint === plan.step.side);
@@ -151,8 +151,11 @@ export async function runLab(o: LabOptions): Promise<LabResult> {
 	return {steps, serverPort, adjustments};
 }
 
+/** A server connection before the step: whether accept() took it, and whether it is the one `server:` means now. */
+type ServerEnd = {readonly conn: number; readonly accepted: boolean; readonly current: boolean};
+
 /** The real calls of one step, on the socket the simulator's call named (side and connection). */
-async function perform(real: RealSockets, step: Step, conn: number, serverEnds: readonly {conn: number; keep: boolean}[], backlog: number, result: string): Promise<void> {
+async function perform(real: RealSockets, step: Step, conn: number, serverEnds: readonly ServerEnd[], backlog: number, result: string): Promise<void> {
 	if (step.kind !== 'call') return;
 	const side = step.side;
 	const c = step.call;
@@ -160,7 +163,8 @@ async function perform(real: RealSockets, step: Step, conn: number, serverEnds: 
 	switch (c.name) {
 		case 'listen': return real.listen(backlog);
 		case 'connect':
-			if (conn > 0 && result !== 'EADDRNOTAVAIL') await real.connect(conn);
+			// EISCONN, EADDRNOTAVAIL: the kernel refuses the call as the simulator does, with no new socket.
+			if (conn > 0 && result === 'ok') await real.connect(conn);
 			return;
 		case 'send': return listener ? undefined : real.send(side, conn, c.bytes ?? 0);
 		case 'read': return listener ? undefined : real.read(side, conn);
@@ -169,14 +173,15 @@ async function perform(real: RealSockets, step: Step, conn: number, serverEnds: 
 		case 'close':
 			if (!listener && !c.listener) return real.close(side, conn);
 			// Node accepted every connection as it came; the kernel resets those nobody accept()ed (inet_child_forget).
-			for (const s of serverEnds) if (!s.keep) await real.abort('server', s.conn);
+			for (const s of serverEnds) if (!s.accepted) await real.abort('server', s.conn);
 			return real.closeListener();
 		case 'exit':
 			if (side === 'client') return real.close(side, conn);
-			// The kernel closes the process's sockets: the listener (resetting what it did not accept), then each connection.
-			for (const s of serverEnds) if (!s.keep) await real.abort('server', s.conn);
+			// The kernel closes the process's sockets: the listener (resetting what it did not accept), then each connection;
+			// the one the process was serving counts as accepted.
+			for (const s of serverEnds) if (!s.accepted && !s.current) await real.abort('server', s.conn);
 			real.closeListener();
-			for (const s of serverEnds) if (s.keep) await real.close('server', s.conn);
+			for (const s of serverEnds) if (s.accepted || s.current) await real.close('server', s.conn);
 			return;
 		default:
 			return; // accept: Node has accepted already

@@ -120,7 +120,12 @@ async function countdown(us: number, terminal: LabTerminal, texts: Texts): Promi
 	if (us < 1e6) return sleepUpTo(us);
 	const start = Date.now();
 	const enter = terminal.onEnter();
-	const show = () => terminal.status(texts.t('lab.countdown', {wait: seconds(us), left: Math.max(0, Math.ceil((us / 1000 - (Date.now() - start)) / 1000))}));
+	let shown = '';
+	const show = () => {
+		const text = texts.t('lab.countdown', {wait: seconds(us), left: Math.max(0, Math.ceil((us / 1000 - (Date.now() - start)) / 1000))});
+		if (text !== shown) terminal.status(text); // once a second, when the number changes
+		shown = text;
+	};
 	show();
 	const tick = setInterval(show, 250);
 	try {
@@ -139,7 +144,7 @@ function cell(r: Row, {t}: Texts): string {
 	const p = {label: r.label, kernel: r.kernel, predicted: r.predicted ?? ''};
 	if (r.agree === true) return r.laterMs === undefined ? t('lab.agree', p) : t('lab.agreeLater', {...p, ms: r.laterMs});
 	if (r.agree === false) return t('lab.differ', p);
-	return r.predicted === undefined ? t('lab.kernelOnly', p) : t('lab.shown', p);
+	return r.predicted === undefined ? t('lab.kernelOnly', p) : t(r.predicted === r.kernel ? 'lab.shownSame' : 'lab.shown', p);
 }
 
 /** One line for the step (its text, then each socket), and a line for a skip or for where the comparison stops. */

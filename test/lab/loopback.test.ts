@@ -66,7 +66,10 @@ describe.skipIf(!LINUX)(`the lab on this kernel's loopback (Linux only: it reads
 		const unread = await lab(scenarioFromYaml('steps:\n  - server: listen\n  - client: connect\n  - client: send 100\n  - server: close\n'));
 		expect(unread.at(-1)!.rows.filter(r => r.conn === 1).map(r => [r.label, r.kernel, r.agree])).toEqual([['client', 'CLOSED', true], ['server', 'CLOSED', true]]);
 		const read = await lab(scenarioFromYaml('steps:\n  - server: listen\n  - client: connect\n  - client: send 100\n  - server: read\n  - server: close\n'));
-		expect(read.at(-1)!.rows.filter(r => r.conn === 1).map(r => [r.label, r.kernel, r.agree])).toEqual([['client', 'CLOSE-WAIT', true], ['server', 'FIN-WAIT-1', true]]);
+		const [client, server] = read.at(-1)!.rows.filter(r => r.conn === 1);
+		expect([client?.kernel, client?.agree, server?.agree]).toEqual(['CLOSE-WAIT', true, true]);
+		// FIN-WAIT-1 while the client's ACK of the FIN is delayed; FIN-WAIT-2 if it went before /proc was read (then marked as a moment on).
+		expect(server?.kernel === 'FIN-WAIT-1' || (server?.kernel === 'FIN-WAIT-2' && server.laterMs !== undefined)).toBe(true);
 	});
 
 	it('half-close, abort, and a send after the peer closed: the kernel agrees at every step', async () => {

@@ -130,6 +130,10 @@ async function main(argv: readonly string[]): Promise<number> {
 		case 'version': io.out(VERSION); return 0;
 		case 'trace': return traceCommand(args, io, randomSeed);
 		case 'explain': return (await import('./commands/explain.js')).explainCommand(args, io); // loaded only when run
+		case 'lab': {
+			const lab = await import('./commands/lab.js'); // loaded only when run
+			return lab.labCommand(args, io, () => catalogFor(args, io), lab.ttyTerminal(env));
+		}
 		case 'check': return checkCommand(args, io, SHIPPED);
 		case 'translations': return translationsCommand(args, io, SHIPPED);
 		case 'list': return listCommand(args, io, await entriesIn(await catalogFor(args, io), lang), toldStore());

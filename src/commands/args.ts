@@ -5,7 +5,7 @@ import {type Lang, readLang} from '../i18n/lang.js';
 import {ENGLISH, type MessageKey, type Texts} from '../i18n/texts.js';
 
 export type Args = {
-	readonly command: 'menu' | 'start' | 'list' | 'trace' | 'explain' | 'check' | 'progress' | 'reset' | 'translations' | 'review' | 'drill' | 'help' | 'version';
+	readonly command: 'menu' | 'start' | 'list' | 'trace' | 'explain' | 'lab' | 'check' | 'progress' | 'reset' | 'translations' | 'review' | 'drill' | 'help' | 'version';
 	readonly positionals: readonly string[];
 	readonly plain: boolean;
 	readonly color: boolean;
@@ -28,7 +28,7 @@ export type Args = {
 /** A mistake on the command line: exit code 2 with this message. */
 export class UsageError extends Error {}
 
-const COMMANDS = ['start', 'list', 'trace', 'explain', 'check', 'progress', 'reset', 'translations', 'review', 'drill'] as const;
+const COMMANDS = ['start', 'list', 'trace', 'explain', 'lab', 'check', 'progress', 'reset', 'translations', 'review', 'drill'] as const;
 
 const MAX_SEED = 2 ** 32 - 1;
 const MAX_SEEDS = 100_000;

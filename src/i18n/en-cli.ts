@@ -9,6 +9,7 @@ Usage
   tcp-tutor list               list the lessons and your progress
   tcp-tutor trace FILE         run a scenario file and print its trace
   tcp-tutor explain FILE       explain a pcap or pcapng capture: connections, states, what each segment is
+  tcp-tutor lab LESSON|FILE    run a lesson's calls on real sockets and compare the kernel's states with the simulator's
   tcp-tutor check [DIR...]     check lesson files against the simulator (default: the shipped ones)
   tcp-tutor review             review the questions due (those you missed come back sooner)
   tcp-tutor drill              an interview drill: mixed questions, a report by topic
@@ -23,7 +24,7 @@ Options
   --restart         start the lesson over instead of resuming it
   --lessons DIR     also load the lessons in DIR (may be repeated)
   --no-color        no colours (also: NO_COLOR=1)
-  --json            machine-readable output (list, trace, explain, progress)
+  --json            machine-readable output (list, trace, explain, lab, progress)
   --relative        trace: seq/ack relative to each side's ISN, as Wireshark shows them
   --absolute        explain: seq/ack as captured (default: relative to each side's ISN)
   --profile NAME    trace: run the scenario with this profile (linux or textbook)

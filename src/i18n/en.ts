@@ -2,11 +2,12 @@
 // another language lacks.
 import {EN_CLI} from './en-cli.js';
 import {EN_ENGINE} from './en-engine.js';
+import {EN_LAB} from './en-lab.js';
 import {EN_PLAIN} from './en-plain.js';
 import {EN_SUMS} from './en-sums.js';
 import {EN_UI} from './en-ui.js';
 
-export const EN = {...EN_ENGINE, ...EN_SUMS, ...EN_UI, ...EN_PLAIN, ...EN_CLI};
+export const EN = {...EN_ENGINE, ...EN_SUMS, ...EN_UI, ...EN_PLAIN, ...EN_CLI, ...EN_LAB};
 
 export type MessageKey = keyof typeof EN;
 

@@ -11,6 +11,7 @@ export const ZH_CLI: {readonly [K in Keys as K extends `${string}.1` ? never : K
   tcp-tutor list               列出课程和你的进度
   tcp-tutor trace FILE         运行一个场景文件并打印它的 trace
   tcp-tutor explain FILE       解读一个 pcap 或 pcapng 抓包：有哪些连接、两端的状态、每个报文段是什么
+  tcp-tutor lab LESSON|FILE    在真实 socket 上执行一课里的调用，把内核里的状态和模拟器的预测对照
   tcp-tutor check [DIR...]     用模拟器检查课程文件（默认检查自带的课程）
   tcp-tutor review             复习到期的题目（答错过的会更早回来）
   tcp-tutor drill              面试练习：混合出题，最后按主题给出报告
@@ -25,7 +26,7 @@ export const ZH_CLI: {readonly [K in Keys as K extends `${string}.1` ? never : K
   --restart         从头开始这一课，而不是接着上次
   --lessons DIR     同时加载 DIR 里的课程（可重复）
   --no-color        不用颜色（也可以设 NO_COLOR=1）
-  --json            输出机器可读的格式（list、trace、explain、progress）
+  --json            输出机器可读的格式（list、trace、explain、lab、progress）
   --relative        trace：seq/ack 用相对每端 ISN 的值，和 Wireshark 一样
   --absolute        explain：seq/ack 用抓包里的原值（默认用相对每端 ISN 的值）
   --profile NAME    trace：用这个 profile 运行场景（linux 或 textbook）

@@ -11,6 +11,7 @@ import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
 import {narrate} from './narrate.js';
 import {gradeOf} from '../review/grade.js';
+import {labCanRun} from '../lab/plan.js';
 
 export type LineReader = {
 	/** The next line; undefined at end of input (or once closed). */
@@ -163,6 +164,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 	// The first sentence of each prompt (a Chinese sentence ends in 。？！ with no space after it).
 	if (missed.length > 0) o.write(t('plain.review', {prompts: missed.map(q => q.prompt.split(/(?<=[.?!])\s|(?<=[。？！])/)[0]).join(' | ')}));
 	if (s.lesson.outro) o.write(s.lesson.outro);
+	if (labCanRun(s.lesson.scenario)) o.write(t('summary.lab', {id: o.lesson.id}));
 	return 'done';
 }
 

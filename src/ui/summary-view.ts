@@ -4,6 +4,7 @@ import type {LessonEntry} from '../lessons/catalog.js';
 import {fillTemplate} from '../lessons/text.js';
 import type {Line} from './player-view.js';
 import {fieldName} from '../lessons/fields.js';
+import {labCanRun} from '../lab/plan.js';
 import {clampLines, duration, fit, wrapText} from './wrap.js';
 
 /** The questions to look at again: a field missed at least once, or the answer shown. */
@@ -32,7 +33,9 @@ export function summaryLines(s: Session, next: LessonEntry | undefined, width: n
 	const wrongLines: Line[] = wrong.length === 0
 		? [{text: fit(t('summary.allRight'), w), tone: 'good'}]
 		: [{text: t('summary.lookAgain'), bold: true}, ...wrong.map(x => ({text: fit(`✗ ${x}`, w), tone: 'bad' as const}))];
-	const footer: Line[] = [{text: ' '}, {text: fit(t(next ? 'summary.nextKeys' : 'summary.menuKeys'), w), tone: 'dim'}];
+	// The lab runs the lesson's calls on the learner's own kernel (issue 13), where it can perform any of them.
+	const lab: Line[] = labCanRun(s.lesson.scenario) ? [{text: fit(t('summary.lab', {id: s.lesson.id}), w), tone: 'accent'}] : [];
+	const footer: Line[] = [{text: ' '}, ...lab, {text: fit(t(next ? 'summary.nextKeys' : 'summary.menuKeys'), w), tone: 'dim'}];
 	const nextLines: Line[] = next ? [{text: fit(t('summary.next', {title: next.title, minutes: next.minutes}), w), tone: 'accent', bold: true}] : [];
 	const budget = Math.max(1, height - 1 - head.length - footer.length - nextLines.length - 1);
 	const outroAll = s.lesson.outro ? wrapText(s.lesson.outro, w) : [];

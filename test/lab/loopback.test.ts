@@ -14,7 +14,8 @@ const CAP_US = 1_000_000;
 
 async function lab(scenario: Scenario): Promise<readonly LabStep[]> {
 	const {steps} = await runLab({
-		scenario, seed: 1, reader: kernelReader()!, sysctls: kernelSysctls(),
+		// A loaded machine (the whole suite on two cores) may take longer than the default 100 ms to settle.
+		scenario, seed: 1, reader: kernelReader()!, sysctls: kernelSysctls(), settleMs: 500,
 		wait: async us => {
 			const waited = Math.min(us, CAP_US);
 			await new Promise(r => setTimeout(r, waited / 1000));
@@ -38,6 +39,7 @@ describe.skipIf(!LINUX)(`the lab on this kernel's loopback (Linux only: it reads
 		'06-why-three-handshakes': 1, '07-eleven-states': 7, '08-time-wait': 4, '09-close-wait': 5, '10-half-close': 9,
 		'11-simultaneous-open': 0, '12-simultaneous-close': 2, '13-lost-last-ack': 3, '14-rst': 12, '15-syn-flood': 2,
 		'16-sysctl-knobs': 1, '17-myth-busters': 5, '18-lost-handshake': 1, '19-lost-close': 2, '20-dead-peer': 3,
+		'21-two-queues': 2, '22-time-wait-in-depth': 4, '23-syn-on-established': 11,
 	};
 
 	it.each(lessonFiles('lessons').map(f => [f.replace(/^.*\/|\.yaml$/g, ''), f]))('lesson %s: every state the lab can compare agrees with the simulator', async (name, file) => {
@@ -57,7 +59,10 @@ describe.skipIf(!LINUX)(`the lab on this kernel's loopback (Linux only: it reads
 	it('TIME-WAIT: the side that closes first is in TIME-WAIT right after the last FIN, the other CLOSED', async () => {
 		const steps = await lab(scenarioFromYaml('steps:\n  - server: listen\n  - client: connect\n  - client: close\n  - server: close\n'));
 		expect(steps.map(s => s.status)).toEqual(['compared', 'compared', 'compared', 'compared']);
-		expect(seen(steps, 'client')).toEqual(['CLOSED', 'ESTABLISHED', 'FIN-WAIT-1', 'TIME-WAIT']);
+		// Right after close() the server's ACK of the FIN waits one 4 ms tick: a loaded machine may have sent it already.
+		const client = seen(steps, 'client');
+		expect([client.slice(0, 2), client[3]]).toEqual([['CLOSED', 'ESTABLISHED'], 'TIME-WAIT']);
+		expect(['FIN-WAIT-1', 'FIN-WAIT-2']).toContain(client[2]);
 		expect(seen(steps, 'server').slice(1)).toEqual(['ESTABLISHED', 'CLOSE-WAIT', 'CLOSED']);
 		expect(steps.every(s => s.agree)).toBe(true);
 	});

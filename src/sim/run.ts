@@ -5,7 +5,8 @@ import {rng} from './random.js';
 import type {Side} from './segment.js';
 import type {Snapshot, State} from './endpoint.js';
 import type {TraceEvent} from './trace.js';
-import {type World, addRule, advance, call, createWorld, flood, inject, settle, snapshots, takeSnapshots} from './world.js';
+import {call} from './app-calls.js';
+import {type World, addRule, advance, createWorld, flood, inject, settle, snapshots, takeSnapshots} from './world.js';
 
 export type StepResult = {
 	readonly step: Step;

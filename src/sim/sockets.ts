@@ -64,7 +64,7 @@ export function queues(h: Hosts): {syn: number; accept: number; backlog: number}
 }
 
 /** A new socket on a host: it draws its ISNs from the host's shared list. */
-function newSocket(h: Hosts, side: Side, like: Tcb): Tcb {
+export function newSocket(h: Hosts, side: Side, like: Tcb): Tcb {
 	const tcb = newTcb(side, [], h.sysctls, like.cookieSecret);
 	tcb.nextIsn = like.nextIsn; // one host, one ISN generator
 	h.socks.push(tcb);

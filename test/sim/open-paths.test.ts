@@ -2,7 +2,8 @@
 import {describe, expect, it} from 'vitest';
 import {DEFAULT_SYSCTLS, PROFILES} from '../../src/sim/profiles.js';
 import type {FloodEvent} from '../../src/sim/trace.js';
-import {addRule, call, createWorld, inject, settle} from '../../src/sim/world.js';
+import {call} from '../../src/sim/app-calls.js';
+import {addRule, createWorld, inject, settle} from '../../src/sim/world.js';
 import {calls, playSteps, states, wire} from './play.js';
 
 describe('simultaneous open (RFC 9293 Figure 7)', () => {

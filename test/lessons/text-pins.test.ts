@@ -1,6 +1,7 @@
 // Numbers and rules that the lessons' prose states, pinned to the simulator's trace of the same
 // lesson: when the simulator (or the text) changes, this fails instead of the lesson teaching a number
 // its own diagram contradicts. Each row names the statement it guards (issue 11, "fix what is wrong").
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {loadLessons} from '../../src/lessons/catalog.js';
 import {expected} from '../../src/lessons/resolve.js';
@@ -358,5 +359,17 @@ describe('lesson 23: a SYN on an established connection gets a challenge ACK at 
 		expect(text).toContain('seq = 100001101');
 		expect(text).toContain('seq = x+101 = 1101');
 		expect(text).toMatch(/both a far SYN and one at exactly x\+101 got the same ACK, ack = x\+101/);
+	});
+});
+
+describe('lesson 18, the lost SYN,ACK: five segments in the next second, the server\'s SYN,ACK first (as captured: synack-lost)', () => {
+	it.each([1, 7, 42])('seed %i', seed => {
+		const l = byId('lost-handshake');
+		const trace = run(l.scenario, seed);
+		expect(expected(q(l, 'synack-lost-count'), 'count', trace)).toMatchObject({value: 5});
+		expect(q(l, 'synack-lost-count').hints.join(' ')).toContain(': 5.');
+		expect(expected(q(l, 'synack-first'), 'sender', trace)).toMatchObject({value: 'server'});
+		const captured = (JSON.parse(readFileSync(new URL('../fixtures/captures/linux/synack-lost.json', import.meta.url), 'utf8')) as {segments: {t: number}[]}).segments;
+		expect(captured.filter(s => s.t > 0.5 && s.t < 1.5)).toHaveLength(5);
 	});
 });

@@ -5,7 +5,7 @@ import type {EN_ENGINE} from './en-engine.js';
 export const ZH_ENGINE: Record<keyof typeof EN_ENGINE, string> = {
 	'side.client': '客户端',
 	'side.server': '服务器',
-	'side.clientNamed': '客户端 {name}',
+	'side.clientNamed': '客户端 {name} ',
 	'side.serverOf': '服务器（客户端 {name} 的连接）',
 	'field.flags': '标志位（flags）',
 	'field.seq': '序列号（seq）',

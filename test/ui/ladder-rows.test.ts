@@ -207,13 +207,13 @@ describe('every shipped lesson reads forward in time', () => {
 			const events = run(lesson.scenario, seed).events;
 			const rows = ladderRows(events);
 			expect(backwards(events, rows), `seed ${seed}`).toEqual([]);
-			// Cause, then effect: a note on an arriving segment (dropped, SYN cookie) below that segment's row, at the same
-			// instant (right below it, unless other segments left at that instant first: timers due together all run
-			// before the segments they send arrive).
+			// Cause, then effect: a note on an arriving segment (dropped, SYN cookie) comes after a row of a segment to that
+			// endpoint at the same instant (not always right below it: timers due together all run before the segments
+			// they send arrive, and an arrival's state change may get its own row).
 			rows.forEach((r, n) => {
 				if (r.kind !== 'note') return;
-				const cause = rows.slice(0, n).reverse().find(x => x.kind !== 'note' && (x.kind !== 'segment' || x.seg.to === r.note.endpoint || x.t !== r.t));
-				expect(cause, `seed ${seed}, ${r.note.note}`).toMatchObject({kind: 'segment', t: r.t, seg: {to: r.note.endpoint}});
+				const sameInstant = rows.slice(0, n).filter(x => x.t === r.t);
+				expect(sameInstant.some(x => x.kind === 'segment' && x.seg.to === r.note.endpoint), `seed ${seed}, ${r.note.note}`).toBe(true);
 			});
 			if (seed > 3) continue;
 			for (let n = 1; n < events.length; n++) expect(backwards(events.slice(0, n), ladderRows(events.slice(0, n))), `seed ${seed}, ${n} events`).toEqual([]);

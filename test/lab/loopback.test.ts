@@ -39,7 +39,7 @@ describe.skipIf(!LINUX)(`the lab on this kernel's loopback (Linux only: it reads
 		'06-why-three-handshakes': 1, '07-eleven-states': 7, '08-time-wait': 4, '09-close-wait': 5, '10-half-close': 9,
 		'11-simultaneous-open': 0, '12-simultaneous-close': 2, '13-lost-last-ack': 3, '14-rst': 12, '15-syn-flood': 2,
 		'16-sysctl-knobs': 1, '17-myth-busters': 5, '18-lost-handshake': 1, '19-lost-close': 2, '20-dead-peer': 3,
-		'21-two-queues': 2, '22-time-wait-in-depth': 4, '23-syn-on-established': 11,
+		'21-two-queues': 2, '22-time-wait-in-depth': 4, '23-syn-on-established': 11, '24-syn-cookies': 6,
 	};
 
 	it.each(lessonFiles('lessons').map(f => [f.replace(/^.*\/|\.yaml$/g, ''), f]))('lesson %s: every state the lab can compare agrees with the simulator', async (name, file) => {

@@ -373,3 +373,19 @@ describe('lesson 18, the lost SYN,ACK: five segments in the next second, the ser
 		expect(captured.filter(s => s.t > 0.5 && s.t < 1.5)).toHaveLength(5);
 	});
 });
+
+describe('lesson 24, SYN cookies: the numbers its text states come from its trace', () => {
+	it.each([1, 7, 42])('seed %i', seed => {
+		const l = byId('syn-cookies');
+		const trace = run(l.scenario, seed);
+		expect(expected(q(l, 'queues-full'), 'syn-queue', trace)).toMatchObject({value: 9});
+		expect(expected(q(l, 'queues-full'), 'accept-queue', trace)).toMatchObject({value: 0});
+		expect(trace.events.find(e => e.type === 'flood')).toMatchObject({queued: 9, cookies: 91});
+		expect(q(l, 'queues-full').explain).toContain('the other 91 SYNs');
+		expect(expected(q(l, 'nothing-kept'), 'state', trace)).toMatchObject({value: 'LISTEN'});
+		expect(expected(q(l, 'born-established'), 'state', trace)).toMatchObject({value: 'ESTABLISHED'});
+		expect(expected(q(l, 'born-established'), 'syn-queue', trace)).toMatchObject({value: 9});
+		expect(expected(q(l, 'cost-count'), 'count', trace)).toMatchObject({value: 3});
+		expect(q(l, 'cost-count').hints.join(' ')).toContain(': 3.');
+	});
+});

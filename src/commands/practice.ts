@@ -72,13 +72,11 @@ export async function reviewPlain(ctx: PracticeContext, io: Io): Promise<number>
 		}
 		io.out('');
 		io.out(t('review.item', {k: run.index + 1, n: run.items.length, lesson: lesson.title, seed: s.seed}));
-		const asked = await askPlain(s, io.input, io.out);
-		if (asked.ended) {
+		const result = await askAndRecord(ctx, io, item, s);
+		if (!result) {
 			run = stop(run);
 			break;
 		}
-		const result = asked.session.results[item.questionId]!;
-		ctx.store.recordAnswer(item.lessonId, item.questionId, gradeOf(result), ctx.clock());
 		run = answer(run, result);
 	}
 	warnIfNotSaved(ctx.store, io);
@@ -119,13 +117,11 @@ export async function drillPlain(ctx: PracticeContext, io: Io, minutes: number |
 		io.out('');
 		io.out(t('drill.item', {k: run.index + 1, lesson: lesson.title, seed: s.seed}));
 		io.out(t('drill.interviewer', {classic: item.classic}));
-		const asked = await askPlain(s, io.input, io.out);
-		if (asked.ended) {
+		const result = await askAndRecord(ctx, io, item, s);
+		if (!result) {
 			run = stop(run);
 			break;
 		}
-		const result = asked.session.results[item.questionId]!;
-		ctx.store.recordAnswer(item.lessonId, item.questionId, gradeOf(result), ctx.clock());
 		const model = interviewAnswer(lesson);
 		if (model) io.out(t('drill.model', {answer: model}));
 		run = answer(run, result, {topic: topicOf(lesson, lesson.questions.find(q => q.id === item.questionId)!, s.trace), lessonTitle: lesson.title});
@@ -146,6 +142,15 @@ export function overviewFor(ctx: Pick<PracticeContext, 'catalog' | 'store' | 'cl
 		return `${'█'.repeat(k)}${'░'.repeat(w - k)}`;
 	};
 	return {overview, lines: overviewLines(overview, now, bar)};
+}
+
+/** Ask one review or drill question in plain mode and record its answer in its card; undefined when the learner stopped. */
+async function askAndRecord(ctx: PracticeContext, io: Io, item: Item, s: Parameters<typeof askPlain>[0]) {
+	const asked = await askPlain(s, io.input, io.out);
+	if (asked.ended) return undefined;
+	const result = asked.session.results[item.questionId]!;
+	ctx.store.recordAnswer(item.lessonId, item.questionId, gradeOf(result), ctx.clock());
+	return result;
 }
 
 function loadOne(catalog: Catalog, id: string): Lesson | undefined {

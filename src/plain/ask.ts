@@ -2,11 +2,11 @@
 // what the engine lets the learner see up to the question, the question, answers until it is
 // solved or shown, then what it kept hidden and its explanation.
 import {
-	FIELD_LABELS, type Session, choicesFor, currentBeat, currentField, explanation, hintTexts, promptText, reduce, storyFor, verdicts, visible,
+	FIELD_LABELS, type Session, choicesFor, currentBeat, currentField, explanation, hintTexts, promptText, reduce, storyFor, verdicts,
 } from '../lessons/engine.js';
 import {describeStep} from '../lessons/captions.js';
 import {reviewText} from '../review/text.js';
-import {narrate} from './narrate.js';
+import {eventTeller} from './narrate.js';
 import type {LineReader} from './play.js';
 
 export type Asked = {readonly session: Session; readonly ended?: 'quit' | 'eof'};
@@ -14,17 +14,8 @@ export type Asked = {readonly session: Session; readonly ended?: 'quit' | 'eof'}
 export async function askPlain(start: Session, input: LineReader, write: (line: string) => void): Promise<Asked> {
 	const {t} = reviewText;
 	let s = start;
-	const told = new Set<number>();
-	const tell = () => {
-		const v = visible(s);
-		v.events.forEach((e, k) => {
-			const i = v.indexes[k]!;
-			if (told.has(i)) return;
-			told.add(i);
-			const line = narrate(e, s.relative);
-			if (line) write(line);
-		});
-	};
+	const tellSeen = eventTeller(write);
+	const tell = () => tellSeen(s);
 	const beat = currentBeat(s);
 	write(t('ask.step', {n: beat.step + 1, caption: describeStep(s.trace.steps[beat.step]!.step)}));
 	const story = storyFor(s);

@@ -1,6 +1,7 @@
 // Trace events as sentences, one a line: plain mode's view (pipes, screen readers, scripts).
 import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {TraceEvent} from '../sim/trace.js';
+import {type Session, visible} from '../lessons/engine.js';
 import {showFlags} from '../lessons/answers.js';
 
 export function narrate(e: TraceEvent, relative: boolean, texts: Texts = ENGLISH): string | undefined {
@@ -29,4 +30,22 @@ export function narrate(e: TraceEvent, relative: boolean, texts: Texts = ENGLISH
 function asCall(call: string): string {
 	const [name, ...args] = call.split(' ');
 	return `${name}(${args.join(', ')})`;
+}
+
+/**
+ * Tell each event once, in trace order, as soon as the engine lets the learner see it: what a question hides is
+ * told right after it is answered. Call the returned function whenever the session may have moved on.
+ */
+export function eventTeller(write: (line: string) => void, texts: Texts = ENGLISH): (s: Session) => void {
+	const told = new Set<number>();
+	return s => {
+		const v = visible(s);
+		v.events.forEach((e, k) => {
+			const i = v.indexes[k]!;
+			if (told.has(i)) return;
+			told.add(i);
+			const line = narrate(e, s.relative, texts);
+			if (line) write(line);
+		});
+	};
 }

@@ -2,14 +2,14 @@
 // with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
 import {
 	choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
-	startSession, storyFor, progressOf, promptText, hintTexts, fieldLabel, fieldName, verdicts, fieldResults, visible, templateValues,
+	startSession, storyFor, progressOf, promptText, hintTexts, fieldLabel, fieldName, verdicts, fieldResults, templateValues,
 } from '../lessons/engine.js';
 import {fillTemplate} from '../lessons/text.js';
 import {ENGLISH, type Texts} from '../i18n/texts.js';
 import {describeStep} from '../lessons/captions.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
-import {narrate} from './narrate.js';
+import {eventTeller} from './narrate.js';
 import {gradeOf} from '../review/grade.js';
 import {labCanRun} from '../lab/plan.js';
 
@@ -71,19 +71,9 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		o.write(fillTemplate(s.lesson.intro.tcp, values));
 		if (s.lesson.intro.analogy) o.write(t('plain.analogy', {text: fillTemplate(s.lesson.intro.analogy, values)}));
 	}
-	// Events are told once each, in trace order, as soon as the engine lets the learner see them:
-	// what a question hides is told right after it is answered.
-	const told = new Set<number>();
-	const tell = () => {
-		const v = visible(s);
-		v.events.forEach((e, k) => {
-			const i = v.indexes[k]!;
-			if (told.has(i)) return;
-			told.add(i);
-			const line = narrate(e, s.relative, texts);
-			if (line) o.write(line);
-		});
-	};
+	// Events are told once each, in trace order, as soon as the engine lets the learner see them.
+	const tellSeen = eventTeller(o.write, texts);
+	const tell = () => tellSeen(s);
 	let storyStep = -1;
 	for (;;) {
 		const beat = currentBeat(s);

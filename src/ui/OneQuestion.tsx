@@ -2,17 +2,15 @@
 // session positioned at that question, with a heading of the caller's instead of the lesson's, and
 // lines of the caller's after the explanation (the drill's model answer). Enter once it is explained
 // hands the result back; nothing here saves a lesson attempt.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useReducer, useRef, useState} from 'react';
 import {type Action, type QuestionResult, type Session, currentQuestion, reduce} from '../lessons/engine.js';
-import {ChoiceList} from './ChoiceList.js';
 import {useLatest} from './hooks/use-latest.js';
 import {COMMAND_KEYS, usePlayerKeys} from './hooks/use-player-keys.js';
 import {KeyHelp} from './KeyHelp.js';
-import {LadderDiagram} from './LadderDiagram.js';
 import {Lines} from './Lines.js';
 import {type Line, type PlayerUi, playerView} from './player-view.js';
-import {TextField} from './TextField.js';
+import {QuestionBody} from './QuestionBody.js';
 import {Tinted} from './Tinted.js';
 import {fit, wrapText} from './wrap.js';
 
@@ -97,7 +95,6 @@ export function OneQuestion({session: start, heading, before, after, onward, onA
 	const view = playerView(session, {...ui, typing: text !== ''}, w, Math.max(8, height - beforeLines.length - afterLines.length));
 	// The player's own "Enter to continue" says where a lesson goes; here Enter ends the question.
 	const afterView = session.explained ? [...view.after.slice(0, -1), ...afterLines, {text: fit(onward, w), tone: 'accent' as const, bold: true}] : view.after;
-	const gap = (n: number) => (view.gaps >= n ? <Text> </Text> : null);
 	if (help) {
 		return (
 			<Box flexDirection="column">
@@ -110,25 +107,8 @@ export function OneQuestion({session: start, heading, before, after, onward, onA
 		<Box flexDirection="column">
 			<Lines lines={top} />
 			<Lines lines={beforeLines} />
-			<LadderDiagram events={view.ladder.events} relative={session.relative} width={w} maxRows={view.ladder.maxRows}
-				{...(view.ladder.pending ? {pending: view.ladder.pending} : {})} unknown={view.ladder.unknown} indexes={view.ladder.indexes} />
-			{gap(1)}
-			<Lines lines={view.story} />
-			{gap(2)}
-			<Lines lines={view.question} />
-			{view.input?.kind === 'select' ? (
-				<ChoiceList key={`${session.pos}:${session.field}`} choices={view.input.choices} limit={view.input.limit} active={!help}
-					onChoose={choice => actFromWidget({type: 'answer', text: choice})} />
-			) : null}
-			{view.input?.kind === 'text' ? (
-				<TextField key={`${session.pos}:${session.field}:${textEpoch}`} label={view.input.label} value={text}
-					onChange={onTextChange}
-					onSubmit={v => {
-						if (v.trim() === '') return;
-						actFromWidget({type: 'answer', text: v});
-						setTextFromOutside(() => '');
-					}} />
-			) : null}
+			<QuestionBody view={view} session={session} width={w} help={help} text={text} textEpoch={textEpoch}
+				onTextChange={onTextChange} act={actFromWidget} clearText={() => setTextFromOutside(() => '')} />
 			<Lines lines={afterView} />
 			<Tinted tone="dim">{view.footer.replace('q menu', 'q stop')}</Tinted>
 		</Box>

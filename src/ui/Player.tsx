@@ -1,22 +1,20 @@
 // The lesson player: header, ladder, story, question, feedback; the summary at the end.
 // What is drawn comes from player-view.ts, the keys from hooks/use-player-keys.ts.
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {type MutableRefObject, useEffect, useRef, useState} from 'react';
 import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import {type Action, type Saved, isDone} from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
-import {ChoiceList} from './ChoiceList.js';
 import {useLatest} from './hooks/use-latest.js';
 import {COMMAND_KEYS, usePlayerKeys} from './hooks/use-player-keys.js';
 import {useSession} from './hooks/use-session.js';
 import {KeyHelp} from './KeyHelp.js';
-import {LadderDiagram} from './LadderDiagram.js';
 import {Lines} from './Lines.js';
 import {type PlayerUi, playerView} from './player-view.js';
 import {Summary} from './Summary.js';
-import {TextField} from './TextField.js';
+import {QuestionBody} from './QuestionBody.js';
 import {Tinted} from './Tinted.js';
 import {fit} from './wrap.js';
 
@@ -133,7 +131,6 @@ export function Player({lesson, texts = ENGLISH, seed, saved, store, next, onQui
 		? t('player.untranslated') : undefined;
 	const warning = store.writeError !== undefined ? t('player.notSaved')
 		: skipped > 0 ? texts.n('player.leftOut', skipped) : untranslated;
-	const gap = (n: number) => (view.gaps >= n ? <Text> </Text> : null);
 	if (help) {
 		return (
 			<Box flexDirection="column">
@@ -145,25 +142,8 @@ export function Player({lesson, texts = ENGLISH, seed, saved, store, next, onQui
 	return (
 		<Box flexDirection="column">
 			<Lines lines={view.header} />
-			<LadderDiagram events={view.ladder.events} relative={session.relative} width={width} maxRows={view.ladder.maxRows}
-				{...(view.ladder.pending ? {pending: view.ladder.pending} : {})} unknown={view.ladder.unknown} indexes={view.ladder.indexes} />
-			{gap(1)}
-			<Lines lines={view.story} />
-			{gap(2)}
-			<Lines lines={view.question} />
-			{view.input?.kind === 'select' ? (
-				<ChoiceList key={`${session.pos}:${session.field}`} choices={view.input.choices} limit={view.input.limit} active={!help}
-					onChoose={choice => actFromWidget({type: 'answer', text: choice})} />
-			) : null}
-			{view.input?.kind === 'text' ? (
-				<TextField key={`${session.pos}:${session.field}:${textEpoch}`} label={view.input.label} value={text}
-					onChange={onTextChange}
-					onSubmit={v => {
-						if (v.trim() === '') return;
-						actFromWidget({type: 'answer', text: v});
-						setTextFromOutside(() => '');
-					}} />
-			) : null}
+			<QuestionBody view={view} session={session} width={width} help={help} text={text} textEpoch={textEpoch}
+				onTextChange={onTextChange} act={actFromWidget} clearText={() => setTextFromOutside(() => '')} />
 			<Lines lines={view.after} />
 			{warning === undefined ? <Tinted tone="dim">{view.footer}</Tinted> : <Tinted tone="warn">{fit(`${warning} · ${view.footer}`, width)}</Tinted>}
 		</Box>

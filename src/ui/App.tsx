@@ -111,13 +111,19 @@ export function App(props: Props) {
 	// slower in alternating runs); 100 ms later the menu is on the screen and the libraries loading.
 	useEffect(() => {
 		let live = true;
-		void new Promise(r => setTimeout(r, 100)).then(loadPractice).then(m => {
-			if (!live) return;
-			setMod(() => m);
-			setDue(m.countDue(entries, store.read(), clock()));
-		});
+		const timer = setTimeout(() => {
+			loadPractice().then(m => {
+				if (!live) return;
+				setMod(() => m);
+				setDue(m.countDue(entries, store.read(), clock()));
+			}, (error: unknown) => {
+				// Gone before the modules came (the app closed while they loaded): nothing waits for them.
+				if (live) throw error;
+			});
+		}, 100);
 		return () => {
 			live = false;
+			clearTimeout(timer);
 		};
 	}, []); // eslint-disable-line react-hooks/exhaustive-deps
 

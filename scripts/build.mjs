@@ -7,6 +7,33 @@ import {fileURLToPath} from 'node:url';
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const stub = fileURLToPath(new URL('stubs/react-devtools-core.js', import.meta.url));
+const fastWidth = fileURLToPath(new URL('../src/fast-width.ts', import.meta.url));
+
+// Every copy of string-width in the bundle (ink's, and wrap-ansi's older one) answers through
+// src/fast-width.ts first: ASCII and Chinese text, coloured or not, is measured without segmenting it
+// (a tenth of the Chinese menu's first frame), anything else by that copy itself. test/i18n/fast-width.test.ts checks
+// that both copies agree with it.
+const stringWidthFirstFast = {
+	name: 'string-width-first-fast',
+	setup(b) {
+		b.onResolve({filter: /^string-width$/}, async args => {
+			if (args.pluginData === 'real') return undefined;
+			const real = await b.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: 'real'});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: 'fast-width'};
+		});
+		b.onLoad({filter: /.*/, namespace: 'fast-width'}, args => ({
+			resolveDir: process.cwd(),
+			// require(), not import: the copy (an Intl.Segmenter and Unicode-property regexes to compile) is
+			// evaluated the first time a text needs it, not at start-up.
+			contents: `import {simpleWidth} from ${JSON.stringify(fastWidth)};
+let real;
+export default function stringWidth(text, options) {
+	return (options === undefined && typeof text === 'string' ? simpleWidth(text, true) : undefined) ?? (real ??= require(${JSON.stringify(args.path)}).default)(text, options);
+}`,
+		}));
+	},
+};
 
 await build({
 	entryPoints: ['src/cli.tsx'],
@@ -19,6 +46,7 @@ await build({
 	legalComments: 'none',
 	define: {'process.env.NODE_ENV': '"production"', __TCP_TUTOR_VERSION__: JSON.stringify(version)},
 	alias: {'react-devtools-core': stub},
+	plugins: [stringWidthFirstFast],
 	// signal-exit and other CommonJS code call require(); give the ESM bundle one.
 	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
 	logLevel: 'warning',

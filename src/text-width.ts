@@ -3,20 +3,16 @@
 // measures here, never with .length. string-width is the copy ink itself bundles (the same package
 // and version in node_modules), so the bundle holds it once.
 import stringWidth from 'string-width';
+import {simpleWidth} from './fast-width.js';
 
-const graphemes = new Intl.Segmenter();
-
-/** One CJK ideograph, CJK punctuation or a full-width form: two columns, known without segmenting (the common case in Chinese text). */
-const WIDE_CHARACTER = /^[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]$/;
+let graphemes: Intl.Segmenter | undefined; // made when first needed: making one costs milliseconds at start-up
 
 const measured = new Map<string, number>();
 
 /** Columns `text` takes on a terminal. */
 export function width(text: string): number {
-	// Plain ASCII (most of the ladder and every number) is one column a character: no need to segment it.
-	if (/^[\x20-\x7e]*$/.test(text)) return text.length;
-	if (WIDE_CHARACTER.test(text)) return 2;
-	let w = measured.get(text);
+	// ASCII, CJK and the tutor's symbols (most text) are measured without segmenting it (fast-width.ts).
+	let w = simpleWidth(text) ?? measured.get(text);
 	if (w === undefined) {
 		w = stringWidth(text);
 		if (measured.size < 5000) measured.set(text, w); // the menu and the player measure the same lines again on every frame
@@ -26,7 +22,8 @@ export function width(text: string): number {
 
 /** The grapheme clusters of `text` (a character as the learner sees it: never half of one). */
 export function clusters(text: string): string[] {
-	return Array.from(graphemes.segment(text), s => s.segment);
+	if (simpleWidth(text) !== undefined) return text.split(''); // each of those characters is a cluster of its own
+	return Array.from((graphemes ??= new Intl.Segmenter()).segment(text), s => s.segment);
 }
 
 /** Cut `text` to at most `n` columns, marking the cut with "…"; a wide character that does not fit whole is left out. */

@@ -8,8 +8,8 @@ import {fileError, fileProblem} from '../file-problem.js';
 import {InputError} from '../yaml-source.js';
 import type {Args} from './args.js';
 import {UsageError} from './args.js';
-import {displayWidth, twoColumns} from './columns.js';
-import {fit} from '../text-width.js';
+import {twoColumns} from './columns.js';
+import {fit, width} from '../text-width.js';
 import type {Io} from './io.js';
 import {ENGLISH, type Texts} from '../i18n/texts.js';
 
@@ -91,10 +91,9 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 		return 0;
 	}
 	const known = new Set(entries.map(e => e.id));
-	const measure = await displayWidth();
 	const rows = entries.map(e => [e.title, statusOf(data.lessons[e.id], io.texts)] as const);
-	const statusWidth = Math.max(0, ...rows.map(([, status]) => measure(status)));
-	for (const line of twoColumns(rows, Math.max(16, Math.min(TITLE_COLUMNS, io.columns - 2 - statusWidth)), measure)) io.out(line);
+	const statusWidth = Math.max(0, ...rows.map(([, status]) => width(status)));
+	for (const line of twoColumns(rows, Math.max(16, Math.min(TITLE_COLUMNS, io.columns - 2 - statusWidth)))) io.out(line);
 	const others = Object.keys(data.lessons).filter(id => !known.has(id));
 	if (others.length) io.out(t('progress.alsoKept', {ids: others.join(', ')}));
 	const fields = Object.entries(data.fields);

@@ -360,6 +360,25 @@ describe('lesson 23: a SYN on an established connection gets a challenge ACK at 
 		expect(text).toContain('seq = x+101 = 1101');
 		expect(text).toMatch(/both a far SYN and one at exactly x\+101 got the same ACK, ack = x\+101/);
 	});
+
+	it('the blind attacker\'s odds are worked out from the window the trace advertises: one guess in 2^32 / window', () => {
+		const l = byId('syn-on-established');
+		const trace = run(l.scenario, 1);
+		const windows = new Set(trace.events.filter((e): e is SegmentEvent => e.type === 'segment' && e.from === 'server').map(e => e.win));
+		expect([...windows]).toEqual([65535]);
+		const [win] = [...windows] as [number];
+		const guesses = Math.round(2 ** 32 / win);
+		expect(guesses).toBe(65537);
+		const explain = q(l, 'exact-answer').explain.replace(/\s+/g, ' ');
+		expect(explain).toContain(`window is ${win.toLocaleString('en-US')} bytes`);
+		expect(explain).toContain(`once in about ${guesses.toLocaleString('en-US')} guesses (2^32 / ${win.toLocaleString('en-US')})`);
+		expect(allText(l)).not.toMatch(/tens of thousands/);
+		// The exact SYN's seq is RCV.NXT: the first number of the window, not its middle.
+		const exact = trace.steps[stepOf(l, 'exact-syn')]!;
+		const syn = trace.events.slice(exact.from, exact.to).find((e): e is SegmentEvent => e.type === 'segment')!;
+		expect(syn.seq).toBe(trace.steps[stepOf(l, 'later')]!.after.server.rcvNxt);
+		expect(allText(l)).toContain('the first number of its window');
+	});
 });
 
 describe('lesson 18, the lost SYN,ACK: five segments in the next second, the server\'s SYN,ACK first (as captured: synack-lost)', () => {

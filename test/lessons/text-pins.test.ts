@@ -327,6 +327,26 @@ describe('lesson 22: TIME-WAIT in depth, as its trace has it', () => {
 		expect(calls(trace, 'at-once')).toEqual(['connect → ok']);
 	});
 
+	it.each(SEEDS)('after the reset, the ISN is not the takeover\'s old next seq + 65537: the text says Linux\'s clock-driven ISN, and that the simulator drew it (seed %i)', seed => {
+		const trace = run(l.scenario, seed);
+		const oldClient = trace.steps[stepOf(l, 'server-fin')]!.after.client;
+		expect(oldClient.state).toBe('CLOSED');
+		const syn = segsIn(trace, 'at-once')[0]!;
+		const values = isnValues({trace});
+		expect(syn.flags).toEqual(['SYN']);
+		expect(syn.seq).toBe(values['client.isn4']);
+		expect(syn.seq).not.toBe((oldClient.sndNxt + 65537) >>> 0);
+		const said = fillTemplate(q(l, 'free-port').explain, values).replace(/\s+/g, ' ');
+		expect(said).toContain(`they had reached ${oldClient.sndNxt})`);
+		expect(said).toContain(`it drew this ISN at random, ${syn.seq},`);
+		// secure_tcp_seq: hash + ktime_get_real_ns() >> 6, a 64 ns clock: 15.6 million a second, 125 Mbit/s of bytes.
+		const perSecond = 1e9 / 2 ** 6;
+		expect(said).toContain('a clock that ticks every 64 ns (secure_tcp_seq)');
+		expect(said).toContain(`${(perSecond / 1e6).toFixed(1)} million every second`);
+		expect(said).toContain(`about ${(perSecond * 8) / 1e6} Mbit/s`);
+		expect(allText(l)).not.toMatch(/fresh random|start with any ISN/);
+	});
+
 	it('with tcp_rfc1337 = 1 the RST is ignored and TIME-WAIT goes on (as captured in tw-rst-rfc1337-1)', () => {
 		const trace = run({...l.scenario, sysctls: {...l.scenario.sysctls, rfc1337: true}}, 1);
 		expect(trace.steps[stepOf(l, 'server-fin')]!.after.client.state).toBe('TIME-WAIT');

@@ -244,6 +244,9 @@ describe('lesson 21: the two queues, as its trace has them (somaxconn 2 caps lis
 		expect(after('d')).toEqual({syn: 1, accept: 3, backlog: 2}); // "Send-Q 2", "one more than the backlog", "three did"
 		expect(text).toContain('Send-Q 2');
 		expect(text).toContain('with somaxconn 2, three did');
+		// The analogy's tray agrees: capped at the backlog, full only when more than it wait (sk_acceptq_is_full is a ">").
+		expect(l.intro?.analogy?.replace(/\s+/g, ' ')).toContain(`cuts any such request down to ${after('d').backlog}, and she counts a tray as full only when more than ${after('d').backlog} lie on it`);
+		expect(allText(l)).not.toMatch(/only 2 on any tray/);
 		expect(after('accept-one').accept).toBe(2); // "so the accept queue held two"
 		const [c, e] = [connOf(trace, 'c'), connOf(trace, 'e')];
 		// E's SYN: dropped at 0, 1, 2 and 3 s, 1 s apart, answered at 4 s.

@@ -218,6 +218,32 @@ describe('a SYN that meets TIME-WAIT with newer numbers opens a new connection (
 	});
 });
 
+describe('lessons 16 and 17: a story tells its own step, not the next one (predict, then see)', () => {
+	// "The client calls close()", "the server's host crashes" … in a step's story must be a call of that step.
+	const told = /\b(?:The|the) (client|server)(?: host|'s host|'s application)? (?:calls (close|connect|listen|shutdown|accept)\(\)|(closes|connects|listens|crashes))/g;
+	const verbs: Record<string, string> = {closes: 'close', connects: 'connect', listens: 'listen', crashes: 'crash'};
+	it.each(['sysctl-knobs', 'myth-busters'])('%s', id => {
+		const l = byId(id);
+		const ahead: string[] = [];
+		for (const b of l.story) {
+			const step = l.scenario.steps[b.step]!;
+			const calls = step.kind === 'call' ? [[step.side, step.call.name]] : step.kind === 'together' ? step.calls.map(c => [c.side, c.call.name]) : [];
+			for (const m of b.tcp.replace(/\s+/g, ' ').matchAll(told)) {
+				const call = m[2] ?? verbs[m[3]!]!;
+				if (!calls.some(([side, name]) => side === m[1] && name === call)) ahead.push(`step ${b.step + 1} (${step.text}): "${m[0]}"`);
+			}
+		}
+		expect(ahead).toEqual([]);
+	});
+
+	it('sysctl-knobs: the server\'s application does call close() in the end, so no text says it never will', () => {
+		const l = byId('sysctl-knobs');
+		const trace = run(l.scenario, 1);
+		expect(trace.events.filter(e => e.type === 'call' && e.endpoint === 'server' && e.call === 'close').map(e => e.t)).toEqual([21, 21]);
+		expect(allText(l)).not.toMatch(/never calls close\(\)|will never (send|let)/);
+	});
+});
+
 describe('lesson 13: the first retransmission of the FIN, about 200 ms (204 ms on loopback)', () => {
 	it('the ms the text states is the trace\'s retransmission timer', () => {
 		const l = byId('lost-last-ack');

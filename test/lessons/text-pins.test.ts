@@ -218,6 +218,32 @@ describe('a SYN that meets TIME-WAIT with newer numbers opens a new connection (
 	});
 });
 
+describe('lessons 16 and 17: a story tells its own step, not the next one (predict, then see)', () => {
+	// "The client calls close()", "the server's host crashes" … in a step's story must be a call of that step.
+	const told = /\b(?:The|the) (client|server)(?: host|'s host|'s application)? (?:calls (close|connect|listen|shutdown|accept)\(\)|(closes|connects|listens|crashes))/g;
+	const verbs: Record<string, string> = {closes: 'close', connects: 'connect', listens: 'listen', crashes: 'crash'};
+	it.each(['sysctl-knobs', 'myth-busters'])('%s', id => {
+		const l = byId(id);
+		const ahead: string[] = [];
+		for (const b of l.story) {
+			const step = l.scenario.steps[b.step]!;
+			const calls = step.kind === 'call' ? [[step.side, step.call.name]] : step.kind === 'together' ? step.calls.map(c => [c.side, c.call.name]) : [];
+			for (const m of b.tcp.replace(/\s+/g, ' ').matchAll(told)) {
+				const call = m[2] ?? verbs[m[3]!]!;
+				if (!calls.some(([side, name]) => side === m[1] && name === call)) ahead.push(`step ${b.step + 1} (${step.text}): "${m[0]}"`);
+			}
+		}
+		expect(ahead).toEqual([]);
+	});
+
+	it('sysctl-knobs: the server\'s application does call close() in the end, so no text says it never will', () => {
+		const l = byId('sysctl-knobs');
+		const trace = run(l.scenario, 1);
+		expect(trace.events.filter(e => e.type === 'call' && e.endpoint === 'server' && e.call === 'close').map(e => e.t)).toEqual([21, 21]);
+		expect(allText(l)).not.toMatch(/never calls close\(\)|will never (send|let)/);
+	});
+});
+
 describe('lesson 13: the first retransmission of the FIN, about 200 ms (204 ms on loopback)', () => {
 	it('the ms the text states is the trace\'s retransmission timer', () => {
 		const l = byId('lost-last-ack');
@@ -244,6 +270,9 @@ describe('lesson 21: the two queues, as its trace has them (somaxconn 2 caps lis
 		expect(after('d')).toEqual({syn: 1, accept: 3, backlog: 2}); // "Send-Q 2", "one more than the backlog", "three did"
 		expect(text).toContain('Send-Q 2');
 		expect(text).toContain('with somaxconn 2, three did');
+		// The analogy's tray agrees: capped at the backlog, full only when more than it wait (sk_acceptq_is_full is a ">").
+		expect(l.intro?.analogy?.replace(/\s+/g, ' ')).toContain(`cuts any such request down to ${after('d').backlog}, and she counts a tray as full only when more than ${after('d').backlog} lie on it`);
+		expect(allText(l)).not.toMatch(/only 2 on any tray/);
 		expect(after('accept-one').accept).toBe(2); // "so the accept queue held two"
 		const [c, e] = [connOf(trace, 'c'), connOf(trace, 'e')];
 		// E's SYN: dropped at 0, 1, 2 and 3 s, 1 s apart, answered at 4 s.
@@ -327,6 +356,26 @@ describe('lesson 22: TIME-WAIT in depth, as its trace has it', () => {
 		expect(calls(trace, 'at-once')).toEqual(['connect → ok']);
 	});
 
+	it.each(SEEDS)('after the reset, the ISN is not the takeover\'s old next seq + 65537: the text says Linux\'s clock-driven ISN, and that the simulator drew it (seed %i)', seed => {
+		const trace = run(l.scenario, seed);
+		const oldClient = trace.steps[stepOf(l, 'server-fin')]!.after.client;
+		expect(oldClient.state).toBe('CLOSED');
+		const syn = segsIn(trace, 'at-once')[0]!;
+		const values = isnValues({trace});
+		expect(syn.flags).toEqual(['SYN']);
+		expect(syn.seq).toBe(values['client.isn4']);
+		expect(syn.seq).not.toBe((oldClient.sndNxt + 65537) >>> 0);
+		const said = fillTemplate(q(l, 'free-port').explain, values).replace(/\s+/g, ' ');
+		expect(said).toContain(`they had reached ${oldClient.sndNxt})`);
+		expect(said).toContain(`it drew this ISN at random, ${syn.seq},`);
+		// secure_tcp_seq: hash + ktime_get_real_ns() >> 6, a 64 ns clock: 15.6 million a second, 125 Mbit/s of bytes.
+		const perSecond = 1e9 / 2 ** 6;
+		expect(said).toContain('a clock that ticks every 64 ns (secure_tcp_seq)');
+		expect(said).toContain(`${(perSecond / 1e6).toFixed(1)} million every second`);
+		expect(said).toContain(`about ${(perSecond * 8) / 1e6} Mbit/s`);
+		expect(allText(l)).not.toMatch(/fresh random|start with any ISN/);
+	});
+
 	it('with tcp_rfc1337 = 1 the RST is ignored and TIME-WAIT goes on (as captured in tw-rst-rfc1337-1)', () => {
 		const trace = run({...l.scenario, sysctls: {...l.scenario.sysctls, rfc1337: true}}, 1);
 		expect(trace.steps[stepOf(l, 'server-fin')]!.after.client.state).toBe('TIME-WAIT');
@@ -359,6 +408,25 @@ describe('lesson 23: a SYN on an established connection gets a challenge ACK at 
 		expect(text).toContain('seq = 100001101');
 		expect(text).toContain('seq = x+101 = 1101');
 		expect(text).toMatch(/both a far SYN and one at exactly x\+101 got the same ACK, ack = x\+101/);
+	});
+
+	it('the blind attacker\'s odds are worked out from the window the trace advertises: one guess in 2^32 / window', () => {
+		const l = byId('syn-on-established');
+		const trace = run(l.scenario, 1);
+		const windows = new Set(trace.events.filter((e): e is SegmentEvent => e.type === 'segment' && e.from === 'server').map(e => e.win));
+		expect([...windows]).toEqual([65535]);
+		const [win] = [...windows] as [number];
+		const guesses = Math.round(2 ** 32 / win);
+		expect(guesses).toBe(65537);
+		const explain = q(l, 'exact-answer').explain.replace(/\s+/g, ' ');
+		expect(explain).toContain(`window is ${win.toLocaleString('en-US')} bytes`);
+		expect(explain).toContain(`once in about ${guesses.toLocaleString('en-US')} guesses (2^32 / ${win.toLocaleString('en-US')})`);
+		expect(allText(l)).not.toMatch(/tens of thousands/);
+		// The exact SYN's seq is RCV.NXT: the first number of the window, not its middle.
+		const exact = trace.steps[stepOf(l, 'exact-syn')]!;
+		const syn = trace.events.slice(exact.from, exact.to).find((e): e is SegmentEvent => e.type === 'segment')!;
+		expect(syn.seq).toBe(trace.steps[stepOf(l, 'later')]!.after.server.rcvNxt);
+		expect(allText(l)).toContain('the first number of its window');
 	});
 });
 

@@ -1,7 +1,8 @@
 // Predict, then see, in plain mode: play every shipped lesson (several seeds, every answer shown
 // with "!") and, at each question, read what was printed before it as a learner would. Nothing
 // printed may give the answer away: the asked endpoint's new state or timer in a narrative line,
-// the asked segment's line, the counted segments, or the story of the step naming the state.
+// the asked segment's line, the counted segments, or a story read since the last answer (its own step's, or an
+// earlier one that runs ahead) naming the asked state.
 import {describe, expect, it} from 'vitest';
 import {planBeats} from '../../src/lessons/engine.js';
 import type {Lesson, Question} from '../../src/lessons/schema.js';
@@ -19,6 +20,8 @@ async function playRevealing(lesson: Lesson, seed: number) {
 	const order = planBeats(lesson, trace).flatMap(b => (b.kind === 'ask' ? [lesson.questions[b.question]!] : []));
 	const out: string[] = [];
 	const asked: Asked[] = [];
+	const story = new Set<number>(); // the output lines that tell a step's story (its TCP view and analogy)
+	let inStory = false;
 	const input = {next: async () => '!'};
 	await playPlain({
 		lesson, store: tempStore(), seed, fresh: true, now: () => 0, input,
@@ -32,17 +35,20 @@ async function playRevealing(lesson: Lesson, seed: number) {
 				const prev = asked.at(-1);
 				if (prev && prev.done === undefined) prev.done = out.length;
 			}
+			inStory = inStory && /^ {2}/.test(line) && !/^\s*t=/.test(line);
+			if (inStory) story.add(out.length);
+			if (/^Step \d+:/.test(line)) inStory = true;
 			out.push(line);
 		},
 	});
-	return {trace, out, asked};
+	return {trace, out, asked, story};
 }
 
 const stateLine = (side: string, state: string) => new RegExp(`^\\s*t=\\S+ ${side}: \\S+ → ${state} \\(`);
 const timerLine = (side: string) => new RegExp(`^\\s*t=\\S+ ${side}: \\S+ timer set for`);
 
 async function leaksOf(lesson: Lesson, seed: number): Promise<Found[]> {
-	const {trace, out, asked} = await playRevealing(lesson, seed);
+	const {trace, out, asked, story} = await playRevealing(lesson, seed);
 	const found: Found[] = [];
 	const report = (q: Question, leak: string) => found.push({lesson: lesson.id, seed, question: q.id, leak});
 	asked.forEach((a, k) => {
@@ -57,6 +63,13 @@ async function leaksOf(lesson: Lesson, seed: number): Promise<Found[]> {
 		if (secrets.state) {
 			const hit = window.find(l => stateLine(secrets.state!.endpoint, secrets.state!.state).test(l));
 			if (hit) report(q, `state ${secrets.state.state} printed: "${hit.trim()}"`);
+		}
+		if (secrets.state) {
+			// A story read since the last answer (its own step's, or an earlier step's that ran ahead) naming the state.
+			const name = new RegExp(`\\b${secrets.state.state.replace(/-/g, '[-_ ]?')}\\b`);
+			const since = asked[k - 1]?.done ?? 0;
+			const hit = out.slice(since, a.line).find((l, i) => story.has(since + i) && name.test(l));
+			if (hit) report(q, `a story names the state ${secrets.state.state}: "${hit.trim()}"`);
 		}
 		if (secrets.timer) {
 			const hit = window.find(l => timerLine(secrets.timer!.endpoint).test(l));

@@ -65,7 +65,12 @@ export function planBeats(lesson: Lesson, trace: Trace): Beat[] {
 			mask = {endpoints: asksSender ? ['client', 'server'] : [seg.from], from: Math.max(from, cause + 1), to: segment!};
 		} else if (asksEndpoint(q)) {
 			const ep = asksQueue(q) ? 'server' : q.endpoint!;
-			const start = Math.max(from, lastCut[ep] ?? 0);
+			let start = Math.max(from, lastCut[ep] ?? 0);
+			// The queues fill over several steps: a flood's outcome since the last question on the server is a reading of them.
+			if (asksQueue(q)) {
+				const flood = trace.events.findIndex((e, i) => i >= (lastCut[ep] ?? 0) && i < shown && e.type === 'flood');
+				if (flood >= 0) start = Math.min(start, flood);
+			}
 			mask = {endpoints: [ep], from: Math.min(start, shown), to: shown};
 			lastCut[ep] = shown;
 		}

@@ -1,6 +1,6 @@
 // What the learner may see now: one rule for both views (the ink player and plain mode draw only
 // this). Nothing after a question's moment is shown before it is answered: the asked segment, the
-// segments a count predicts, and the asked endpoint's state changes and timers in its moment.
+// segments a count predicts, and the asked endpoint's state changes, timers and notes in its moment.
 import type {Side} from '../sim/segment.js';
 import type {TraceEvent} from '../sim/trace.js';
 import type {Session} from './engine.js';
@@ -17,7 +17,8 @@ export type Visible = {
 	readonly pending?: {readonly from?: Side};
 };
 
-const hides = (e: TraceEvent, side: Side) => (e.type === 'state' || e.type === 'timer') && e.endpoint === side;
+/** What a mask hides of a side: its state changes, timers, notes ("SYN cookie sent" tells that a SYN,ACK follows) and a flood's outcome (a reading of its queues). */
+const hides = (e: TraceEvent, side: Side) => (e.type === 'state' || e.type === 'timer' || e.type === 'note' || e.type === 'flood') && e.endpoint === side;
 
 export function visible(s: Session): Visible {
 	const beat = s.beats[s.pos]!;

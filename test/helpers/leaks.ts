@@ -25,6 +25,8 @@ export type Secrets = {
 	readonly segment?: SegmentEvent;
 	/** The segments a count question counts. */
 	readonly counted?: readonly SegmentEvent[];
+	/** The question asks the listener's queues. */
+	readonly queues?: true;
 };
 
 export function isCount(q: Question): boolean {
@@ -51,6 +53,7 @@ export function secretsOf(q: Question, trace: Trace): Secrets {
 		const timers = after[q.endpoint].timers.filter(t => q.timer === undefined || t.timer === q.timer);
 		out.timer = {endpoint: q.endpoint, durations: timers.map(t => t.duration), askedDuration: fields.includes('duration')};
 	}
+	if (fields.includes('syn-queue') || fields.includes('accept-queue')) out.queues = true;
 	if (askedBefore(q)) out.segment = segmentsOf(trace, q.step)[q.segment! - 1];
 	if (isCount(q)) {
 		const segs: SegmentEvent[] = [];

@@ -38,8 +38,13 @@ function leaksAt(s: Session): string[] {
 		const stepFrom = s.trace.steps[q.step]!.from;
 		let cause = at - 1;
 		while (cause >= stepFrom && s.trace.events[cause]!.type !== 'segment') cause--;
-		const reaction = v.events.filter((e, k) => v.indexes[k]! > cause && v.indexes[k]! < at && e.type === 'state' && e.endpoint === secrets.segment!.from);
-		if (reaction.length) out.push(`the sender's reaction is visible: ${reaction.map(e => (e.type === 'state' ? e.to : '')).join(', ')}`);
+		const reaction = v.events.filter((e, k) => v.indexes[k]! > cause && v.indexes[k]! < at && (e.type === 'state' || e.type === 'note') && e.endpoint === secrets.segment!.from);
+		if (reaction.length) out.push(`the sender's reaction is visible: ${reaction.map(e => (e.type === 'state' ? e.to : e.type === 'note' ? e.note : '')).join(', ')}`);
+	}
+	if (secrets.queues) {
+		// A flood's outcome reads the queues: none visible since the last question on them.
+		const last = s.beats.slice(0, s.pos).filter(b => b.kind === 'ask' && secretsOf(s.lesson.questions[b.question]!, s.trace).queues).at(-1)?.shown ?? 0;
+		if (v.events.some((e, k) => e.type === 'flood' && v.indexes[k]! >= last)) out.push('a flood\'s queue counts are visible');
 	}
 	const side = q.endpoint;
 	if (side && (secrets.state || secrets.timer) && beat.kind === 'ask' && beat.mask) {

@@ -1,7 +1,8 @@
 // Predict, then see, in plain mode: play every shipped lesson (several seeds, every answer shown
 // with "!") and, at each question, read what was printed before it as a learner would. Nothing
 // printed may give the answer away: the asked endpoint's new state or timer in a narrative line,
-// the asked segment's line, the counted segments, or a story read since the last answer (its own step's, or an
+// the asked segment's line or its sender's reaction (a state change, a note), the counted segments, a flood's
+// queue counts before a question on the queues, or a story read since the last answer (its own step's, or an
 // earlier one that runs ahead) naming the asked state.
 import {describe, expect, it} from 'vitest';
 import {planBeats} from '../../src/lessons/engine.js';
@@ -80,8 +81,15 @@ async function leaksOf(lesson: Lesson, seed: number): Promise<Found[]> {
 			if (line && before.includes(line)) report(q, `asked segment printed: "${line.trim()}"`);
 			// The sender's state change since the last segment printed (LISTEN → SYN-RECEIVED tells that a SYN,ACK follows).
 			const lastSegment = before.map(l => /^\s*t=\S+ (client|server) → /.test(l)).lastIndexOf(true);
-			const hit = before.slice(Math.max(lastSegment, header, asked[k - 1]?.done ?? 0, 0)).find(l => new RegExp(`^\\s*t=\\S+ ${secrets.segment!.from}: \\S+ → `).test(l));
+			// Its notes too ("SYN cookie sent" tells that a SYN,ACK follows).
+			const hit = before.slice(Math.max(lastSegment, header, asked[k - 1]?.done ?? 0, 0)).find(l => new RegExp(`^\\s*t=\\S+ ${secrets.segment!.from}: `).test(l));
 			if (hit) report(q, `the sender's reaction printed: "${hit.trim()}"`);
+		}
+		if (secrets.queues) {
+			// A flood's outcome is a reading of the queues: not before a question on them, since the last one was answered.
+			const since = asked.slice(0, k).filter(p => secretsOf(p.q, trace).queues).at(-1)?.done ?? 0;
+			const hit = out.slice(since, a.line).find(l => /spoofed SYNs hit the server: \d+ half-open/.test(l));
+			if (hit) report(q, `a flood's queue count printed: "${hit.trim()}"`);
 		}
 		for (const seg of secrets.counted ?? []) {
 			const line = narrate(seg, false);

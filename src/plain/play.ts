@@ -128,10 +128,8 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 			const fb = s.feedback;
 			if (!fb) continue;
 			const said = {given: fb.given ?? '', expected: fb.expected, rule: fb.rule ?? ''};
-			if (fb.kind === 'unreadable') o.write(t('plain.unreadable', said));
-			else if (fb.kind === 'wrong') o.write(t('plain.wrong', said));
-			else if (fb.kind === 'revealed') o.write(t('plain.revealed', said));
-			else o.write(t('plain.correct', said));
+			const key = fb.kind === 'unreadable' ? 'plain.unreadable' : fb.kind === 'wrong' ? 'plain.wrong' : fb.kind === 'revealed' ? 'plain.revealed' : 'plain.correct';
+			o.write(t(key, said).replace(/(\S) {2,}(?=\S)/g, '$1 ')); // a claim has no rule text: no double space where it would be
 		}
 		if (q.ask.length > 1 || s.missed.length > 0) {
 			o.write(`  ${verdicts(s).map(v => `${fieldName(v.field, texts)} ${v.expected}${v.given === undefined ? '' : t('plain.youSaid', {given: v.given})}`).join(' · ')}`);

@@ -50,6 +50,15 @@ describe('plain mode', () => {
 		expect(resume?.results['synack']).toMatchObject({firstTry: false, hints: 2, revealed: false});
 	});
 
+	it('a revealed true-or-false claim (which has no rule text) reads as one sentence, no double space', async () => {
+		const claims = lessonFromYaml(readFileSync(new URL('../../lessons/21-two-queues.yaml', import.meta.url), 'utf8'), 'lessons/21-two-queues.yaml');
+		const out: string[] = [];
+		await playPlain({lesson: claims, store: tempStore(), seed: 5, fresh: true, input: scripted(Array(60).fill('!')), write: l => out.push(l), now: () => 0});
+		const revealed = out.filter(l => l.includes('The answer: false.') || l.includes('The answer: true.'));
+		expect(revealed.length).toBeGreaterThan(0);
+		for (const l of revealed) expect(l).toMatch(/^ {2}The answer: (true|false)\. \(Counts as not solved\.\)$/);
+	});
+
 	it('saves at end of input and resumes there: the same seed, the next question', async () => {
 		const dir = tempDir();
 		const first = await play(['2', '1001'], tempStore(dir));

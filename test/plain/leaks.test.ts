@@ -9,6 +9,7 @@ import {planBeats} from '../../src/lessons/engine.js';
 import type {Lesson, Question} from '../../src/lessons/schema.js';
 import {playPlain} from '../../src/plain/play.js';
 import {narrate} from '../../src/plain/narrate.js';
+import {connectionNames} from '../../src/sim/connection-names.js';
 import {run} from '../../src/sim/run.js';
 import {type Found, SEEDS, secretsOf, shipped} from '../helpers/leaks.js';
 import {tempStore} from '../helpers/temp-store.js';
@@ -45,11 +46,14 @@ async function playRevealing(lesson: Lesson, seed: number) {
 	return {trace, out, asked, story};
 }
 
-const stateLine = (side: string, state: string) => new RegExp(`^\\s*t=\\S+ ${side}: \\S+ → ${state} \\(`);
-const timerLine = (side: string) => new RegExp(`^\\s*t=\\S+ ${side}: \\S+ timer set for`);
+/** A side as plain mode names it, with the connection when the trace holds several: "client C", "server (client C's connection)". */
+const who = (side: string) => `${side}(?: [^\\s:(]+| \\([^)]*\\))?`;
+const stateLine = (side: string, state: string) => new RegExp(`^\\s*t=\\S+ ${who(side)}: \\S+ → ${state} \\(`);
+const timerLine = (side: string) => new RegExp(`^\\s*t=\\S+ ${who(side)}: \\S+ timer set for`);
 
 async function leaksOf(lesson: Lesson, seed: number): Promise<Found[]> {
 	const {trace, out, asked, story} = await playRevealing(lesson, seed);
+	const names = connectionNames(trace); // the lines as printed: "client C → server" when the trace holds several connections
 	const found: Found[] = [];
 	const report = (q: Question, leak: string) => found.push({lesson: lesson.id, seed, question: q.id, leak});
 	asked.forEach((a, k) => {
@@ -77,12 +81,12 @@ async function leaksOf(lesson: Lesson, seed: number): Promise<Found[]> {
 			if (hit) report(q, `timer printed: "${hit.trim()}"`);
 		}
 		if (secrets.segment) {
-			const line = narrate(secrets.segment, false);
+			const line = narrate(secrets.segment, false, undefined, names);
 			if (line && before.includes(line)) report(q, `asked segment printed: "${line.trim()}"`);
 			// The sender's state change since the last segment printed (LISTEN → SYN-RECEIVED tells that a SYN,ACK follows).
-			const lastSegment = before.map(l => /^\s*t=\S+ (client|server) → /.test(l)).lastIndexOf(true);
+			const lastSegment = before.map(l => new RegExp(`^\\s*t=\\S+ (${who('client')}|${who('server')}) → `).test(l)).lastIndexOf(true);
 			// Its notes too ("SYN cookie sent" tells that a SYN,ACK follows).
-			const hit = before.slice(Math.max(lastSegment, header, asked[k - 1]?.done ?? 0, 0)).find(l => new RegExp(`^\\s*t=\\S+ ${secrets.segment!.from}: `).test(l));
+			const hit = before.slice(Math.max(lastSegment, header, asked[k - 1]?.done ?? 0, 0)).find(l => new RegExp(`^\\s*t=\\S+ ${who(secrets.segment!.from)}: `).test(l));
 			if (hit) report(q, `the sender's reaction printed: "${hit.trim()}"`);
 		}
 		if (secrets.queues) {
@@ -92,7 +96,7 @@ async function leaksOf(lesson: Lesson, seed: number): Promise<Found[]> {
 			if (hit) report(q, `a flood's queue count printed: "${hit.trim()}"`);
 		}
 		for (const seg of secrets.counted ?? []) {
-			const line = narrate(seg, false);
+			const line = narrate(seg, false, undefined, names);
 			if (line && before.slice(Math.max(header, 0)).includes(line)) {
 				report(q, `counted segment printed: "${line.trim()}"`);
 				break;

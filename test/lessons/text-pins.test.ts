@@ -214,6 +214,9 @@ describe('a SYN that meets TIME-WAIT with newer numbers opens a new connection (
 		expect(seg.seq).toBe((old.sndNxt + 65537) >>> 0);
 		const said = fillTemplate(q(l, 'tw-syn').explain, isnValues({trace}));
 		expect(said).toContain(`${old.sndNxt} + 65537 = ${seg.seq}`);
+		// Not "not random": the usual ISN is a keyed hash plus a clock (secure_tcp_seq), and this one replaces it.
+		expect(said.replace(/\s+/g, ' ')).toContain('does not come from the usual rule this time, a keyed hash of the four-tuple plus a clock');
+		expect(allText(l)).not.toMatch(/not random/);
 		expect(expected(q(l, 'tw-reopened'), 'state', trace)).toMatchObject({value: 'ESTABLISHED'});
 	});
 });

@@ -4,14 +4,15 @@
 // the answer is checked against this run's trace.
 import {type Session, currentQuestion, startSession} from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
 
 /** Seeds tried before a question is given up for this time (a question some runs cannot answer, e.g. a rare ISN). */
 const TRIES = 5;
 
 /** The session of `lesson` at question `questionId`, or undefined when no run of these seeds can ask it (or it is gone from the lesson). */
-export function sessionAt(lesson: Lesson, questionId: string, seed: number): Session | undefined {
+export function sessionAt(lesson: Lesson, questionId: string, seed: number, texts: Texts = ENGLISH): Session | undefined {
 	for (let k = 0; k < TRIES; k++) {
-		const s = startSession(lesson, (seed + k * 0x9e3779b1) >>> 0);
+		const s = startSession(lesson, (seed + k * 0x9e3779b1) >>> 0, undefined, texts);
 		const qi = s.lesson.questions.findIndex(q => q.id === questionId);
 		const pos = s.beats.findIndex(b => b.kind === 'ask' && b.question === qi);
 		if (qi >= 0 && pos >= 0) return {...s, pos};
@@ -26,7 +27,8 @@ export function answered(s: Session): boolean {
 	return q !== undefined && s.explained && s.results[q.id] !== undefined;
 }
 
-/** The lesson's interview answer: the model answer its outro ends with (`Interview answer: "…"`). */
+/** The lesson's interview answer: the model answer its outro ends with (`Interview answer: "…"`, in Chinese `面试回答：“…”`). */
 export function interviewAnswer(lesson: Pick<Lesson, 'outro'>): string | undefined {
-	return /Interview answer: "(.+)"\s*$/s.exec(lesson.outro ?? '')?.[1]?.replace(/\s+/g, ' ');
+	const m = /(?:Interview answer: "(.+)"|面试回答：“(.+)”)\s*$/s.exec(lesson.outro ?? '');
+	return (m?.[1] ?? m?.[2])?.replace(/\s+/g, ' ');
 }

@@ -49,8 +49,8 @@ describe('a drill run and its report', () => {
 		expect(report).toMatchObject({asked: 8, right: 4});
 		const missed = items.filter((_, k) => k % 2 === 1);
 		for (const m of missed) expect(report.topics.find(t => t.topic === m.topic)!.study.map(s => s.id)).toContain(m.lessonId);
-		const lines = reportLines(report, 125);
-		expect(lines[0]).toBe('Drill report: 4 of 8 right at the first try, in 2 min 5 s.');
+		const lines = reportLines(report, 125_000);
+		expect(lines[0]).toBe('Drill report: 4 of 8 right at the first try, in 2 min 05 s.');
 		expect(lines.at(-1)).toContain(`tcp-tutor start ${missed[0]!.lessonId}`);
 	});
 });

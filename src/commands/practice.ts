@@ -108,7 +108,8 @@ export async function drillPlain(ctx: PracticeContext, io: Io, minutes: number |
 		}
 		const item = items[run.index]!;
 		const lesson = lessons.find(l => l.id === item.lessonId)!;
-		const s = sessionAt(lesson, item.questionId, ctx.randomSeed(), ctx.texts);
+		const model = interviewAnswer(lesson);
+		const s = sessionAt(lesson, item.questionId, ctx.randomSeed(), ctx.texts, model ? [model] : []);
 		if (!s) {
 			run = skip(run);
 			continue;
@@ -121,7 +122,6 @@ export async function drillPlain(ctx: PracticeContext, io: Io, minutes: number |
 			run = stop(run);
 			break;
 		}
-		const model = interviewAnswer(lesson);
 		if (model) io.out(t('drill.model', {answer: model}));
 		run = answer(run, result, {topic: topicOf(lesson, lesson.questions.find(q => q.id === item.questionId)!, s.trace), lessonTitle: lesson.title});
 	}

@@ -57,7 +57,8 @@ export function Practice({kind, items, loadLesson, store, clock, randomSeed, min
 			} catch {
 				lesson = undefined;
 			}
-			const session = lesson && sessionAt(lesson, item.questionId, randomSeed(), texts);
+			const model = lesson && kind === 'drill' ? interviewAnswer(lesson) : undefined;
+			const session = lesson && sessionAt(lesson, item.questionId, randomSeed(), texts, model ? [model] : []);
 			if (lesson && session) return {run: r, asking: {session, lesson, item, key: r.index}, startedAt};
 			r = skip(r);
 		}

@@ -69,7 +69,7 @@ describe('a review', () => {
 		await act(async () => {}); // the screen came from the scheduler's late load, outside act(): let its key handlers attach
 		await press(r, KEY.down, KEY.enter);
 		await waitForText(r, 'Acknowledgment number');
-		await type(r, '1001');
+		await type(r, 'x+1'); // a new run of the scenario: its ISNs are new too
 		await press(r, KEY.enter);
 		await waitForText(r, 'Enter: next question');
 		expect(store.calls.filter(c => c.kind === 'answer')).toMatchObject([{id: 'handshake-letters', question: 'synack', grade: 3}]);

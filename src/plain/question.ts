@@ -45,10 +45,8 @@ export async function answerPlain(start: Session, input: LineReader, write: (lin
 		const fb = s.feedback;
 		if (!fb) continue;
 		const said = {given: fb.given ?? '', expected: fb.expected, rule: fb.rule ?? ''};
-		if (fb.kind === 'unreadable') write(t('plain.unreadable', said));
-		else if (fb.kind === 'wrong') write(t('plain.wrong', said));
-		else if (fb.kind === 'revealed') write(t('plain.revealed', said));
-		else write(t('plain.correct', said));
+		const key = fb.kind === 'unreadable' ? 'plain.unreadable' : fb.kind === 'wrong' ? 'plain.wrong' : fb.kind === 'revealed' ? 'plain.revealed' : 'plain.correct';
+		write(t(key, said).replace(/(\S) {2,}(?=\S)/g, '$1 ')); // a claim has no rule text: no double space where it would be
 	}
 	if (verdicts(s).length > 1 || s.missed.length > 0) {
 		write(`  ${verdicts(s).map(v => `${fieldName(v.field, texts)} ${v.expected}${v.given === undefined ? '' : t('plain.youSaid', {given: v.given})}`).join(' · ')}`);

@@ -141,7 +141,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			const catalog = await catalogFor(args, io);
 			const store = toldStore();
 			// The overview (and its scheduler) is loaded only for this command.
-			const overview = async () => (await import('./commands/practice.js')).overviewFor({catalog, store, clock});
+			const overview = async () => (await import('./commands/practice.js')).overviewFor({catalog, store, clock, texts});
 			return progressCommand(args, io, await entriesIn(catalog, lang), store, args.exportFile || args.importFile ? undefined : overview);
 		}
 		case 'reset': return resetCommand(args, io, (await catalogFor(args, io)).entries, toldStore());
@@ -149,8 +149,8 @@ async function main(argv: readonly string[]): Promise<number> {
 		case 'start':
 		case 'review':
 		case 'drill': {
-			if ((args.command === 'review' || args.command === 'drill') && args.positionals.length > 0) throw new UsageError(`${args.command} takes no lesson: it asks across lessons. See tcp-tutor --help.`);
-			if (args.minutes !== undefined && args.command !== 'drill') throw new UsageError('--minutes is for drill: tcp-tutor drill --minutes N');
+			if ((args.command === 'review' || args.command === 'drill') && args.positionals.length > 0) throw new UsageError(texts.t('cli.practiceTakesNoLesson', {command: args.command}));
+			if (args.minutes !== undefined && args.command !== 'drill') throw new UsageError(texts.t('cli.minutesForDrill'));
 			if (args.command === 'start' && args.positionals.length !== 1) throw new UsageError(texts.t('cli.startNeedsOne'));
 			// Start loading ink at once: its layout engine compiles (WebAssembly) while the catalog is read.
 			const ink = ui ? import('./ui/run.js') : undefined;
@@ -162,7 +162,7 @@ async function main(argv: readonly string[]): Promise<number> {
 				if (s.notice) io.err(s.notice);
 				const practice = await import('./commands/practice.js'); // the scheduler loads with it, only now
 				let next = args.seed ?? 0; // --seed: the same questions and numbers again
-				const ctx = {catalog, store: s, clock, randomSeed: args.seed === undefined ? randomSeed : () => next++ >>> 0};
+				const ctx = {catalog, texts, store: s, clock, randomSeed: args.seed === undefined ? randomSeed : () => next++ >>> 0};
 				return args.command === 'review' ? practice.reviewPlain(ctx, io) : practice.drillPlain(ctx, io, args.minutes);
 			}
 			if (!ink) return startPlain(args, io, {...catalog, entries}, s, randomSeed, now);

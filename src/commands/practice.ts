@@ -7,32 +7,31 @@ import {reviewOf} from '../progress/review-data.js';
 import type {ProgressStore} from '../progress/types.js';
 import {DRILL_QUESTIONS, pickDrill} from '../drill/pick.js';
 import {drillReport, reportLines} from '../drill/report.js';
-import {drillText} from '../drill/text.js';
 import {type Overview, overviewLines, overviewOf} from '../overview/overview.js';
 import {interviewAnswer, sessionAt} from '../review/ask.js';
 import {gradeOf} from '../review/grade.js';
 import {type Item, type Run, answer, currentItem, runOver, skip, startRun, stop} from '../review/run.js';
 import {dueCards, scheduleAll} from '../review/schedule.js';
-import {reviewText, whenText} from '../review/text.js';
+import {whenText} from '../review/when.js';
 import {topicOf} from '../review/topics.js';
 import type {Clock} from '../clock.js';
+import type {Texts} from '../i18n/texts.js';
 import type {Io} from './io.js';
 
 export type PracticeContext = {
 	readonly catalog: Catalog;
+	/** The learner's texts: lessons load in their language too. */
+	readonly texts: Texts;
 	readonly store: ProgressStore;
 	readonly clock: Clock;
 	readonly randomSeed: () => number;
 };
 
-/** Every lesson that loads (one that does not is left out of a review or drill, as the menu leaves it out). */
-export function loadAll(catalog: Catalog): Lesson[] {
-	return catalog.entries.flatMap(e => {
-		try {
-			return [catalog.load(e.id)];
-		} catch {
-			return [];
-		}
+/** Every lesson that loads, in the learner's language (one that does not is left out of a review or drill, as the menu leaves it out). */
+export function loadAll(ctx: Pick<PracticeContext, 'catalog' | 'texts'>): Lesson[] {
+	return ctx.catalog.entries.flatMap(e => {
+		const lesson = loadOne(ctx, e.id);
+		return lesson ? [lesson] : [];
 	});
 }
 
@@ -48,23 +47,23 @@ export function dueItems(ctx: Pick<PracticeContext, 'catalog' | 'store' | 'clock
 
 function nextDueText(ctx: PracticeContext): string | undefined {
 	const {next} = dueItems(ctx);
-	return next && whenText(next, ctx.clock());
+	return next && whenText(next, ctx.clock(), ctx.texts);
 }
 
 export async function reviewPlain(ctx: PracticeContext, io: Io): Promise<number> {
-	const {t, n} = reviewText;
+	const {t, n} = ctx.texts;
 	const {items, next} = dueItems(ctx);
 	if (items.length === 0) {
-		io.out(next ? t('review.nothingDue', {when: whenText(next, ctx.clock())}) : t('review.nothingYet'));
+		io.out(next ? t('review.nothingDue', {when: whenText(next, ctx.clock(), ctx.texts)}) : t('review.nothingYet'));
 		return 0;
 	}
 	io.out(n('review.start', items.length));
 	let run = startRun(items);
 	while (!runOver(run)) {
 		const item = currentItem(run)!;
-		const lesson = loadOne(ctx.catalog, item.lessonId);
+		const lesson = loadOne(ctx, item.lessonId);
 		const seed = ctx.randomSeed();
-		const s = lesson && sessionAt(lesson, item.questionId, seed);
+		const s = lesson && sessionAt(lesson, item.questionId, seed, ctx.texts);
 		if (!lesson || !s) {
 			io.out(t('review.notAsked', {lesson: item.lessonId, question: item.questionId}));
 			run = skip(run);
@@ -89,8 +88,8 @@ export async function reviewPlain(ctx: PracticeContext, io: Io): Promise<number>
 }
 
 export async function drillPlain(ctx: PracticeContext, io: Io, minutes: number | undefined): Promise<number> {
-	const {t} = drillText;
-	const lessons = loadAll(ctx.catalog);
+	const {t} = ctx.texts;
+	const lessons = loadAll(ctx);
 	const seed = ctx.randomSeed();
 	const items = pickDrill(lessons, seed, ctx.store.read().review, minutes === undefined ? DRILL_QUESTIONS : Number.MAX_SAFE_INTEGER);
 	if (items.length === 0) {
@@ -109,7 +108,8 @@ export async function drillPlain(ctx: PracticeContext, io: Io, minutes: number |
 		}
 		const item = items[run.index]!;
 		const lesson = lessons.find(l => l.id === item.lessonId)!;
-		const s = sessionAt(lesson, item.questionId, ctx.randomSeed());
+		const model = interviewAnswer(lesson);
+		const s = sessionAt(lesson, item.questionId, ctx.randomSeed(), ctx.texts, model ? [model] : []);
 		if (!s) {
 			run = skip(run);
 			continue;
@@ -122,26 +122,20 @@ export async function drillPlain(ctx: PracticeContext, io: Io, minutes: number |
 			run = stop(run);
 			break;
 		}
-		const model = interviewAnswer(lesson);
 		if (model) io.out(t('drill.model', {answer: model}));
 		run = answer(run, result, {topic: topicOf(lesson, lesson.questions.find(q => q.id === item.questionId)!, s.trace), lessonTitle: lesson.title});
 	}
 	warnIfNotSaved(ctx.store, io);
 	io.out('');
-	for (const line of reportLines(drillReport(run.outcomes), Math.round((ctx.clock().getTime() - start) / 1000))) io.out(line);
+	for (const line of reportLines(drillReport(run.outcomes), ctx.clock().getTime() - start, ctx.texts)) io.out(line);
 	return 0;
 }
 
-/** The progress view's overview: lines for the plain view, and the object `--json` adds. */
-export function overviewFor(ctx: Pick<PracticeContext, 'catalog' | 'store' | 'clock'>): {overview: Overview; lines: string[]} {
+/** The progress view's overview: lines for the plain view, and the object `--json` adds (its keys in English, its prompts in the learner's language). */
+export function overviewFor(ctx: Pick<PracticeContext, 'catalog' | 'store' | 'clock' | 'texts'>): {overview: Overview; lines: string[]} {
 	const now = ctx.clock();
-	const overview = overviewOf(ctx.store.read(), loadAll(ctx.catalog), now);
-	const bar = (done: number, total: number) => {
-		const w = 10;
-		const k = total === 0 ? 0 : Math.round((w * done) / total);
-		return `${'█'.repeat(k)}${'░'.repeat(w - k)}`;
-	};
-	return {overview, lines: overviewLines(overview, now, bar)};
+	const overview = overviewOf(ctx.store.read(), loadAll(ctx), now);
+	return {overview, lines: overviewLines(overview, now, ctx.texts)};
 }
 
 /** Ask one review or drill question in plain mode and record its answer in its card; undefined when the learner stopped. */
@@ -153,14 +147,14 @@ async function askAndRecord(ctx: PracticeContext, io: Io, item: Item, s: Paramet
 	return result;
 }
 
-function loadOne(catalog: Catalog, id: string): Lesson | undefined {
+function loadOne({catalog, texts}: Pick<PracticeContext, 'catalog' | 'texts'>, id: string): Lesson | undefined {
 	try {
-		return catalog.entries.some(e => e.id === id) ? catalog.load(id) : undefined;
+		return catalog.entries.some(e => e.id === id) ? catalog.load(id, texts.lang) : undefined;
 	} catch {
 		return undefined;
 	}
 }
 
 function warnIfNotSaved(store: ProgressStore, io: Io): void {
-	if (store.writeError && store.writeError !== store.notice) io.err(reviewText.t('ask.notSaved', {problem: store.writeError}).trim());
+	if (store.writeError && store.writeError !== store.notice) io.err(io.texts.t('plain.warning', {problem: store.writeError}).trim());
 }

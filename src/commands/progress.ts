@@ -98,7 +98,7 @@ export async function progressCommand(args: Args, io: Io, entries: readonly Less
 	if (others.length) io.out(t('progress.alsoKept', {ids: others.join(', ')}));
 	const fields = Object.entries(data.fields);
 	const item = ([field, s]: (typeof fields)[number]) => t('progress.accuracyItem', {field, percent: Math.round((100 * s!.firstTry) / Math.max(1, s!.asked)), asked: s!.asked});
-	if (fields.length) io.out(t('progress.accuracy', {items: fields.map(item).join(', ')}));
+	if (fields.length) io.out(t('progress.accuracy', {items: fields.map(item).join(t('text.comma'))}));
 	if (overview) {
 		io.out('');
 		for (const line of (await overview()).lines) io.out(line);

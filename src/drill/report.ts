@@ -1,8 +1,9 @@
 // The drill's report: by topic, how many were right at the first try, and the lessons to study for
 // each topic where something was missed.
 import type {Outcome} from '../review/run.js';
-import {TOPICS, type Topic} from '../review/topics.js';
-import {drillText} from './text.js';
+import {TOPICS, type Topic, topicName} from '../review/topics.js';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
+import {duration} from '../amounts.js';
 
 export type TopicReport = {readonly topic: Topic; readonly asked: number; readonly right: number; readonly study: readonly {readonly id: string; readonly title: string}[]};
 
@@ -24,15 +25,14 @@ export function drillReport(outcomes: readonly Outcome[]): DrillReport {
 }
 
 /** The report as lines (plain mode and the ink screen draw the same). */
-export function reportLines(r: DrillReport, seconds: number): string[] {
-	const {t} = drillText;
+export function reportLines(r: DrillReport, ms: number, texts: Texts = ENGLISH): string[] {
+	const {t} = texts;
 	if (r.asked === 0) return [t('drill.reportNone')];
-	const time = seconds >= 60 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s` : `${seconds} s`;
-	const lines = [t('drill.report', {right: r.right, n: r.asked, time})];
+	const lines = [t('drill.report', {right: r.right, n: r.asked, time: duration(ms, texts)})];
 	for (const row of r.topics) {
-		const topic = t(`topic.${row.topic}`);
+		const topic = topicName(row.topic, texts);
 		lines.push(row.study.length === 0 ? `  ${t('drill.row', {topic, right: row.right, n: row.asked})}`
-			: `  ${t('drill.rowStudy', {topic, right: row.right, n: row.asked, lessons: row.study.map(s => `${s.id} ("${s.title}")`).join(', ')})}`);
+			: `  ${t('drill.rowStudy', {topic, right: row.right, n: row.asked, lessons: row.study.map(s => t('drill.lesson', s)).join(t('text.comma'))})}`);
 	}
 	const all = r.topics.flatMap(row => row.study);
 	lines.push(all.length === 0 ? t('drill.allRight') : t('drill.study', {lessons: [...new Set(all.map(s => `tcp-tutor start ${s.id}`))].join(' · ')}));

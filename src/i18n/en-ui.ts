@@ -82,7 +82,7 @@ export const EN_UI = {
 	'summary.nextKeys': 'Enter: next lesson · q: menu',
 	'summary.menuKeys': 'Enter or q: back to the menu',
 	'summary.next': 'Next: {title} ({minutes} min)',
-	'unit.h': 'h', 'unit.min': 'min', 'unit.s': 's',
+	'unit.h': 'h', 'unit.min': 'min', 'unit.s': 's', 'text.comma': ', ',
 	'ladder.client': 'client', 'ladder.server': 'server', 'ladder.time': 'time (s)', 'ladder.lost': 'lost',
 	'ladder.earlier': '↑ {n} earlier rows', 'ladder.earlier.1': '↑ {n} earlier row', 'ladder.earlierShort': '↑ {n} earlier',
 } as const;

@@ -1,8 +1,8 @@
 // 命令行的简体中文文本：--help、用法错误，以及 list、progress、reset、check、translations 的输出。
+import type {PartTranslation} from './en.js';
 import type {EN_CLI} from './en-cli.js';
 
-type Keys = keyof typeof EN_CLI;
-export const ZH_CLI: {readonly [K in Keys as K extends `${string}.1` ? never : K]: string} = {
+export const ZH_CLI: PartTranslation<typeof EN_CLI> = {
 	'cli.help': `tcp-tutor — 一个报文段一个报文段地学 TCP 连接的建立与关闭
 
 用法
@@ -61,6 +61,8 @@ export const ZH_CLI: {readonly [K in Keys as K extends `${string}.1` ? never : K
 	'cli.value.minutes': '一次练习持续的分钟数',
 	'cli.detail.minutes': '它是 1 到 {max} 之间的整数。',
 	'cli.startNeedsOne': 'start 需要一个课程 id：tcp-tutor start LESSON（见 tcp-tutor list）',
+	'cli.practiceTakesNoLesson': '{command} 不接受课程参数：它会跨课程出题。见 tcp-tutor --help。',
+	'cli.minutesForDrill': '--minutes 只用于 drill：tcp-tutor drill --minutes N',
 	'cli.traceNeedsOne': 'trace 需要一个场景文件：tcp-tutor trace FILE [--json] [--relative] [--seed N]',
 	'cli.noLesson': '没有课程“{ref}”。课程列表见 tcp-tutor list。',
 	'cli.noLessonReset': '没有课程“{ref}”。见 tcp-tutor list。',

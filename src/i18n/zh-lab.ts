@@ -1,8 +1,8 @@
 // tcp-tutor lab 的简体中文文本：在真实 socket 上执行场景里的调用，和模拟器的预测逐步对照。
+import type {PartTranslation} from './en.js';
 import type {EN_LAB} from './en-lab.js';
 
-type Keys = keyof typeof EN_LAB;
-export const ZH_LAB: {readonly [K in Keys as K extends `${string}.1` ? never : K]: string} = {
+export const ZH_LAB: PartTranslation<typeof EN_LAB> = {
 	'lab.needsOne': 'lab 需要一个课程 id 或场景文件：tcp-tutor lab LESSON|FILE [--json] [--plain]',
 	'lab.unsupported': 'lab 从 /proc/net/tcp（Linux）或 netstat（macOS）读取内核里的 TCP 状态；在 {platform} 上读不到，所以无法运行。',
 	'lab.unreadable': 'lab 无法从 {source} 读取内核里的 TCP 状态：{problem}。',

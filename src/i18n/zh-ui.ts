@@ -1,8 +1,8 @@
 // 交互界面（菜单、播放器、按键帮助、总结、梯形图）的简体中文文本。中文没有复数，".1" 形式都省略。
+import type {PartTranslation} from './en.js';
 import type {EN_UI} from './en-ui.js';
 
-type Keys = keyof typeof EN_UI;
-export const ZH_UI: {readonly [K in Keys as K extends `${string}.1` ? never : K]: string} = {
+export const ZH_UI: PartTranslation<typeof EN_UI> = {
 	'lang.name': '中文',
 	'menu.title': 'tcp-tutor · {overall}',
 	'menu.overall': '已完成 {done}/{total} 课',
@@ -80,7 +80,7 @@ export const ZH_UI: {readonly [K in Keys as K extends `${string}.1` ? never : K]
 	'summary.nextKeys': 'Enter：下一课 · q：菜单',
 	'summary.menuKeys': 'Enter 或 q：回到菜单',
 	'summary.next': '下一课：{title}（{minutes} 分钟）',
-	'unit.h': '小时', 'unit.min': '分', 'unit.s': '秒',
+	'unit.h': '小时', 'unit.min': '分', 'unit.s': '秒', 'text.comma': '、',
 	'ladder.client': '客户端', 'ladder.server': '服务器', 'ladder.time': '时间（秒）', 'ladder.lost': '丢失',
 	'ladder.earlier': '↑ 上面还有 {n} 行', 'ladder.earlierShort': '↑ {n} 行',
 };

@@ -16,3 +16,8 @@ export function fillTemplate(text: string, values: Readonly<Record<string, numbe
 		return String((v + (sign === '-' ? -1 : 1) * Number(n)) >>> 0);
 	});
 }
+
+/** The first sentence of a text (a Chinese sentence ends in 。？！ with no space after it). */
+export function firstSentence(text: string): string {
+	return text.split(/(?<=[.?!])\s|(?<=[。？！])/)[0]!;
+}

@@ -4,16 +4,19 @@ import type {Lesson} from '../lessons/schema.js';
 import {reviewOf} from '../progress/review-data.js';
 import type {ProgressData} from '../progress/types.js';
 import {type Scheduled, scheduleAll} from '../review/schedule.js';
-import {TOPICS, type Topic, topicOf} from '../review/topics.js';
+import {TOPICS, type Topic, topicName, topicOf} from '../review/topics.js';
+import {whenText} from '../review/when.js';
 import {run} from '../sim/run.js';
-import {whenText} from '../review/text.js';
-import {drillText} from '../drill/text.js';
-import {overviewText} from './text.js';
+import {ENGLISH, type Texts} from '../i18n/texts.js';
+import {firstSentence} from '../lessons/text.js';
+import {bar} from '../amounts.js';
+import {padEnd, width} from '../text-width.js';
 
 export type Overview = {
 	readonly topics: readonly {readonly topic: Topic; readonly questions: number; readonly answered: number; readonly mastered: number}[];
 	readonly due: number;
 	readonly nextDue: string | null;
+	/** The questions missed most, each with the first sentence of its prompt (in the lessons' language). */
 	readonly missedMost: readonly {readonly lessonId: string; readonly questionId: string; readonly misses: number; readonly prompt: string}[];
 	/** Days in a row with an answered question, up to today (a streak is still alive the day after). */
 	readonly streak: number;
@@ -58,7 +61,7 @@ export function overviewOf(data: ProgressData, lessons: readonly Lesson[], now: 
 	const due = cards.filter(c => c.due.getTime() <= now.getTime());
 	const next = cards.find(c => c.due.getTime() > now.getTime());
 	const missedMost = cards.filter(c => c.misses > 0).sort((a, b) => b.misses - a.misses || b.lastAt.getTime() - a.lastAt.getTime()).slice(0, MISSED_ROWS)
-		.map(c => ({lessonId: c.lessonId, questionId: c.questionId, misses: c.misses, prompt: firstSentence(byId.get(c.lessonId)?.questions.find(q => q.id === c.questionId)?.prompt ?? c.questionId)}));
+		.map(c => ({lessonId: c.lessonId, questionId: c.questionId, misses: c.misses, prompt: promptOf(byId.get(c.lessonId), c.questionId)}));
 	const days = new Set<string>();
 	for (const qs of Object.values(review.cards)) for (const k of Object.values(qs)) for (const a of k.log) days.add(dayOf(new Date(a.at)));
 	return {
@@ -72,20 +75,26 @@ function mastered(c: Scheduled, now: Date): boolean {
 	return c.lastGrade >= 3 && c.due.getTime() > now.getTime();
 }
 
-function firstSentence(prompt: string): string {
-	return prompt.split(/(?<=[.?!])\s/)[0]!.replace(/\{[\w.]+\}/g, '…');
+/** The first sentence of a question's prompt, its numbers ({client.isn} …) left out: they belong to one run. */
+function promptOf(lesson: Lesson | undefined, questionId: string): string {
+	const prompt = lesson?.questions.find(q => q.id === questionId)?.prompt;
+	return prompt === undefined ? questionId : firstSentence(prompt).replace(/\{[\w.+-]+\}/g, '…');
 }
 
+/** Cells of a topic's bar. */
+const BAR = 10;
+
 /** The view as lines (plain mode; the ink screen draws the same lines). */
-export function overviewLines(o: Overview, now: Date, bar: (done: number, total: number) => string): string[] {
-	const {t, n} = overviewText;
+export function overviewLines(o: Overview, now: Date, texts: Texts = ENGLISH): string[] {
+	const {t, n} = texts;
 	const lines = [t('overview.topics')];
-	const width = Math.max(...o.topics.map(x => drillText.t(`topic.${x.topic}`).length));
+	const names = new Map(o.topics.map(x => [x.topic, topicName(x.topic, texts)]));
+	const column = Math.max(...[...names.values()].map(width)); // display columns: a Chinese name takes two a character
 	for (const x of o.topics) {
-		lines.push(`  ${bar(x.mastered, x.questions)} ${t('overview.topic', {topic: drillText.t(`topic.${x.topic}`).padEnd(width), mastered: x.mastered, n: x.questions, seen: x.answered})}`);
+		lines.push(`  ${bar(x.mastered, x.questions, BAR)} ${t('overview.topic', {topic: padEnd(names.get(x.topic)!, column), mastered: x.mastered, n: x.questions, seen: x.answered})}`);
 	}
 	lines.push('');
-	lines.push(o.due > 0 ? n('overview.due', o.due) : o.nextDue ? t('overview.dueNone', {when: whenText(new Date(o.nextDue), now)}) : t('overview.dueNothing'));
+	lines.push(o.due > 0 ? n('overview.due', o.due) : o.nextDue ? t('overview.dueNone', {when: whenText(new Date(o.nextDue), now, texts)}) : t('overview.dueNothing'));
 	lines.push('');
 	if (o.missedMost.length === 0) lines.push(t('overview.missedNone'));
 	else {

@@ -1,15 +1,14 @@
 // Plain mode: the same lesson as numbered, line-based questions and answers. Works in a pipe,
 // with a screen reader and in scripts. A wrong answer is feedback, then the same question again.
 import {
-	choicesFor, currentBeat, currentField, currentQuestion, explanation, isDone, reduce, save, score,
-	startSession, storyFor, progressOf, promptText, hintTexts, fieldLabel, fieldName, verdicts, fieldResults, templateValues,
+	currentBeat, currentQuestion, explanation, isDone, reduce, save, score, startSession, progressOf, promptText, fieldResults, templateValues,
 } from '../lessons/engine.js';
-import {fillTemplate} from '../lessons/text.js';
+import {fillTemplate, firstSentence} from '../lessons/text.js';
 import {ENGLISH, type Texts} from '../i18n/texts.js';
-import {describeStep} from '../lessons/captions.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
 import {eventTeller} from './narrate.js';
+import {answerPlain, tellStep} from './question.js';
 import {gradeOf} from '../review/grade.js';
 import {labCanRun} from '../lab/plan.js';
 
@@ -84,12 +83,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		if (beat.step !== storyStep && beat.kind !== 'end') {
 			storyStep = beat.step;
 			o.write('');
-			o.write(t('plain.step', {n: beat.step + 1, caption: describeStep(s.trace.steps[beat.step]!.step, texts)}));
-			const story = storyFor(s);
-			if (story) {
-				o.write(`  ${story.tcp}`);
-				if (story.analogy) o.write(`  ${t('plain.analogy', {text: story.analogy})}`);
-			}
+			tellStep(s, o.write);
 		}
 		tell();
 		if (isDone(s)) break;
@@ -101,38 +95,17 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 		const {done, total} = progressOf(s);
 		o.write('');
 		o.write(t('plain.question', {k: done + 1, n: total, prompt: promptText(s) ?? ''}));
-		while (!s.explained) {
-			const field = currentField(s)!;
-			const choices = choicesFor(field, texts);
-			if (choices) o.write(`  ${choices.map((c, i) => `${i + 1}) ${c}`).join('  ')}`);
-			o.write(`${fieldLabel(field, texts)}${texts.lang === 'zh' ? '：' : ':'}`);
-			const line = await o.input.next();
-			if (line === undefined) {
-				const kept = persist();
-				o.write('');
-				o.write(kept ? t('plain.eofSaved', {id: o.lesson.id}) : t('plain.eofNotSaved'));
-				return 'eof';
-			}
-			const text = line.normalize('NFKC').trim(); // a Chinese input method types ？ ！ ｑ in full width
-			if (text === 'q' || text === 'quit') {
-				o.write(persist() ? t('plain.quitSaved') : t('plain.quitNotSaved'));
-				return 'quit';
-			}
-			if (text === '?') {
-				const before = s.hints;
-				s = reduce(s, {type: 'hint'});
-				o.write(s.hints > before ? t('plain.hint', {n: s.hints, text: hintTexts(s).at(-1) ?? ''}) : t('plain.noMoreHints'));
-				continue;
-			}
-			s = reduce(s, text === '!' ? {type: 'reveal'} : {type: 'answer', text});
-			const fb = s.feedback;
-			if (!fb) continue;
-			const said = {given: fb.given ?? '', expected: fb.expected, rule: fb.rule ?? ''};
-			const key = fb.kind === 'unreadable' ? 'plain.unreadable' : fb.kind === 'wrong' ? 'plain.wrong' : fb.kind === 'revealed' ? 'plain.revealed' : 'plain.correct';
-			o.write(t(key, said).replace(/(\S) {2,}(?=\S)/g, '$1 ')); // a claim has no rule text: no double space where it would be
+		const asked = await answerPlain(s, o.input, o.write);
+		s = asked.session;
+		if (asked.ended === 'eof') {
+			const kept = persist();
+			o.write('');
+			o.write(kept ? t('plain.eofSaved', {id: o.lesson.id}) : t('plain.eofNotSaved'));
+			return 'eof';
 		}
-		if (q.ask.length > 1 || s.missed.length > 0) {
-			o.write(`  ${verdicts(s).map(v => `${fieldName(v.field, texts)} ${v.expected}${v.given === undefined ? '' : t('plain.youSaid', {given: v.given})}`).join(' · ')}`);
+		if (asked.ended === 'quit') {
+			o.write(persist() ? t('plain.quitSaved') : t('plain.quitNotSaved'));
+			return 'quit';
 		}
 		tell(); // what the question kept hidden
 		const why = explanation(s);
@@ -149,8 +122,7 @@ export async function playPlain(o: PlayOptions): Promise<'done' | 'quit' | 'eof'
 	o.write('');
 	o.write(t('plain.complete', {score: final, seconds: Math.round(s.elapsedMs / 1000)}));
 	const missed = s.lesson.questions.filter(q => s.results[q.id] && !s.results[q.id]!.firstTry);
-	// The first sentence of each prompt (a Chinese sentence ends in 。？！ with no space after it).
-	if (missed.length > 0) o.write(t('plain.review', {prompts: missed.map(q => q.prompt.split(/(?<=[.?!])\s|(?<=[。？！])/)[0]).join(' | ')}));
+	if (missed.length > 0) o.write(t('plain.review', {prompts: missed.map(q => firstSentence(q.prompt)).join(' | ')}));
 	if (s.lesson.outro) o.write(s.lesson.outro);
 	if (labCanRun(s.lesson.scenario)) o.write(t('summary.lab', {id: o.lesson.id}));
 	return 'done';

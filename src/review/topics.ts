@@ -5,9 +5,15 @@ import type {Trace} from '../sim/run.js';
 import type {SegmentEvent} from '../sim/trace.js';
 import {expected} from '../lessons/resolve.js';
 import type {Lesson, Question} from '../lessons/schema.js';
+import type {Texts} from '../i18n/texts.js';
 
 export const TOPICS = ['handshake', 'data', 'close', 'time-wait', 'queues', 'resets', 'timers'] as const;
 export type Topic = (typeof TOPICS)[number];
+
+/** A topic's name in the learner's language ("handshake", 三次握手), as the drill's report and the progress view say it. */
+export function topicName(topic: Topic, {t}: Texts): string {
+	return t(`practice.topic.${topic}`);
+}
 
 /** A lesson whose tags say nothing the rules below could use falls back on its first fitting tag. */
 const BY_TAG: Readonly<Record<string, Topic>> = {handshake: 'handshake', data: 'data', teardown: 'close', attacks: 'queues', failures: 'timers', tuning: 'timers', states: 'close', interview: 'handshake'};

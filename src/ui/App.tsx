@@ -6,7 +6,6 @@ import {type Lang, otherLang} from '../i18n/lang.js';
 import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {Clock} from '../clock.js';
 import type {Item} from '../review/run.js';
-import {reviewText} from '../review/text.js';
 import type {MenuAction} from './menu-items.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import type {Saved} from '../lessons/engine.js';
@@ -127,16 +126,18 @@ export function App(props: Props) {
 		};
 	}, []); // eslint-disable-line react-hooks/exhaustive-deps
 
+	/** A lesson in the learner's language, for review, the drill and the progress view. */
+	const loadInLanguage = (id: string) => loadLesson(id, texts.lang);
 	/** The screen a practice entry opens (the module is loaded). */
 	const openPractice = (m: PracticeModule, action: MenuAction): Screen => {
 		runs.current += 1;
 		const data = store.read();
-		if (action === 'progress') return {kind: 'progress', lines: m.progressLines(entries, loadLesson, data, clock())};
-		if (action === 'drill') return {kind: 'practice', mode: 'drill', items: m.drillItems(entries, loadLesson, data, seed ?? randomSeed(), minutes !== undefined), run: runs.current};
+		if (action === 'progress') return {kind: 'progress', lines: m.progressLines(entries, loadInLanguage, data, clock(), texts)};
+		if (action === 'drill') return {kind: 'practice', mode: 'drill', items: m.drillItems(entries, loadInLanguage, data, seed ?? randomSeed(), minutes !== undefined), run: runs.current};
 		const items = m.reviewItems(entries, data, clock());
 		if (items.length > 0) return {kind: 'practice', mode: 'review', items, run: runs.current};
-		const when = m.nextDue(entries, data, clock());
-		return {kind: 'menu', message: when ? reviewText.t('review.nothingDue', {when}) : reviewText.t('review.nothingYet')};
+		const when = m.nextDue(entries, data, clock(), texts);
+		return {kind: 'menu', message: when ? texts.t('review.nothingDue', {when}) : texts.t('review.nothingYet')};
 	};
 	const act = (action: MenuAction) => {
 		setNotice(undefined);
@@ -195,9 +196,9 @@ export function App(props: Props) {
 				<mod.ProgressScreen lines={screen.lines} onBack={toMenu} width={width} height={height} />
 			) : screen.kind === 'practice' && mod ? (
 				<PlayerGuard key={screen.run} onError={message => setScreen({kind: 'menu', message})}>
-					<mod.Practice kind={screen.mode} items={screen.items} loadLesson={loadLesson} store={store} clock={clock}
+					<mod.Practice kind={screen.mode} items={screen.items} loadLesson={loadInLanguage} store={store} clock={clock}
 						randomSeed={() => (seed === undefined ? randomSeed() : (seed + runs.current++) >>> 0)} {...(minutes === undefined ? {} : {minutes})}
-						nextDue={() => mod.nextDue(entries, store.read(), clock())} onBack={toMenu} width={width} height={height} />
+						nextDue={() => mod.nextDue(entries, store.read(), clock(), texts)} onBack={toMenu} width={width} height={height} />
 				</PlayerGuard>
 			) : screen.kind === 'lesson' ? (
 				<PlayerGuard key={screen.run} onError={message => {

@@ -57,6 +57,7 @@ export function OneQuestion({session: start, heading, before, after, onward, onA
 		else setText(() => clean);
 	};
 	const q = currentQuestion(start)!;
+	const {t} = start.texts;
 	const act = (action: Action) => {
 		const s = latest.current;
 		if ((action.type === 'next' || action.type === 'skip') && s.explained) {
@@ -110,7 +111,7 @@ export function OneQuestion({session: start, heading, before, after, onward, onA
 			<QuestionBody view={view} session={session} width={w} help={help} text={text} textEpoch={textEpoch}
 				onTextChange={onTextChange} act={actFromWidget} clearText={() => setTextFromOutside(() => '')} />
 			<Lines lines={afterView} />
-			<Tinted tone="dim">{view.footer.replace('q menu', 'q stop')}</Tinted>
+			<Tinted tone="dim">{view.footer.replace(t('keys.menu'), t('practice.keyStop'))}</Tinted>
 		</Box>
 	);
 }

@@ -7,21 +7,21 @@ import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
 import type {Clock} from '../clock.js';
 import {drillReport, reportLines} from '../drill/report.js';
-import {drillText} from '../drill/text.js';
 import type {DrillItem} from '../drill/pick.js';
 import {interviewAnswer, sessionAt} from '../review/ask.js';
 import {gradeOf} from '../review/grade.js';
 import {type Item, type Run, answer, currentItem, runOver, skip, startRun, stop} from '../review/run.js';
-import {reviewText} from '../review/text.js';
-import {topicOf} from '../review/topics.js';
+import {topicName, topicOf} from '../review/topics.js';
 import {Lines} from './Lines.js';
 import {OneQuestion} from './OneQuestion.js';
 import {clampLines, fit, wrapText} from './wrap.js';
+import {useTexts} from './texts-context.js';
 
 export type Props = {
 	readonly kind: 'review' | 'drill';
 	/** The questions, in order (a drill's carry their interview question). */
 	readonly items: readonly (Item | DrillItem)[];
+	/** A lesson, in the learner's language. */
 	readonly loadLesson: (id: string) => Lesson;
 	readonly store: ProgressStore;
 	readonly clock: Clock;
@@ -41,6 +41,8 @@ type State = {readonly run: Run; readonly asking?: Asking; readonly startedAt: n
 
 export function Practice({kind, items, loadLesson, store, clock, randomSeed, minutes, nextDue, onBack, width, height}: Props) {
 	const {isRawModeSupported} = useStdin();
+	const texts = useTexts();
+	const {t} = texts;
 	const deadline = (startedAt: number) => (minutes === undefined ? undefined : startedAt + minutes * 60_000);
 	/** On to the next question that can be asked (or the end). */
 	const advance = (run: Run, startedAt: number): State => {
@@ -55,7 +57,8 @@ export function Practice({kind, items, loadLesson, store, clock, randomSeed, min
 			} catch {
 				lesson = undefined;
 			}
-			const session = lesson && sessionAt(lesson, item.questionId, randomSeed());
+			const model = lesson && kind === 'drill' ? interviewAnswer(lesson) : undefined;
+			const session = lesson && sessionAt(lesson, item.questionId, randomSeed(), texts, model ? [model] : []);
 			if (lesson && session) return {run: r, asking: {session, lesson, item, key: r.index}, startedAt};
 			r = skip(r);
 		}
@@ -72,18 +75,18 @@ export function Practice({kind, items, loadLesson, store, clock, randomSeed, min
 		const drill = kind === 'drill' ? item as DrillItem : undefined;
 		const k = state.run.index + 1;
 		const n = state.run.items.length;
-		const topic = drill ? drillText.t(`topic.${drill.topic}`) : '';
-		const left = minutes === undefined ? '' : `${Math.max(0, Math.ceil((deadline(state.startedAt)! - clock().getTime()) / 60_000))} min`;
-		const heading = kind === 'review' ? reviewText.t('review.header', {k, n, lesson: lesson.title})
-			: minutes === undefined ? drillText.t('drill.header', {k, n, topic}) : drillText.t('drill.headerTimed', {k, topic, left});
+		const topic = drill ? topicName(drill.topic, texts) : '';
+		const left = minutes === undefined ? '' : `${Math.max(0, Math.ceil((deadline(state.startedAt)! - clock().getTime()) / 60_000))} ${t('unit.min')}`;
+		const heading = kind === 'review' ? t('review.header', {k, n, lesson: lesson.title})
+			: minutes === undefined ? t('drill.header', {k, n, topic}) : t('drill.headerTimed', {k, topic, left});
 		const last = k >= n;
 		const model = drill ? interviewAnswer(lesson) : undefined;
 		const about = () => ({topic: topicOf(lesson, lesson.questions.find(q => q.id === item.questionId)!, session.trace), lessonTitle: lesson.title});
 		return (
 			<OneQuestion key={state.asking.key} session={session} heading={heading} width={width} height={height}
-				{...(drill ? {before: drillText.t('drill.interviewer', {classic: drill.classic})} : {})}
-				{...(model ? {after: drillText.t('drill.model', {answer: model})} : {})}
-				onward={kind === 'review' ? reviewText.t(last ? 'review.enterEnd' : 'review.enterNext') : drillText.t(last ? 'drill.enterEnd' : 'drill.enterNext')}
+				{...(drill ? {before: t('drill.interviewer', {classic: drill.classic})} : {})}
+				{...(model ? {after: t('drill.model', {answer: model})} : {})}
+				onward={t(!last ? 'practice.enterNext' : kind === 'review' ? 'review.enterEnd' : 'drill.enterEnd')}
 				onExplained={(result: QuestionResult) => store.recordAnswer(item.lessonId, item.questionId, gradeOf(result), clock())}
 				onAnswered={(result: QuestionResult) => setState(s => advance(answer(s.run, result, about()), s.startedAt))}
 				onQuit={() => setState(s => ({run: stop(s.run), startedAt: s.startedAt}))} />
@@ -96,14 +99,13 @@ export function Practice({kind, items, loadLesson, store, clock, randomSeed, min
 	if (kind === 'review') {
 		const when = nextDue?.();
 		text = [
-			...(run.items.length < items.length - run.skipped.length ? [reviewText.n('review.stopped', run.outcomes.length)] : []),
-			when ? reviewText.t('review.done', {right, n: run.outcomes.length, when}) : reviewText.t('review.doneNoNext', {right, n: run.outcomes.length}),
+			...(run.items.length < items.length - run.skipped.length ? [texts.n('review.stopped', run.outcomes.length)] : []),
+			when ? t('review.done', {right, n: run.outcomes.length, when}) : t('review.doneNoNext', {right, n: run.outcomes.length}),
 		];
 	} else {
-		text = [...(state.timeUp ? [drillText.t('drill.timeUp')] : []), ...reportLines(drillReport(run.outcomes), Math.round((clock().getTime() - state.startedAt) / 1000))];
+		text = [...(state.timeUp ? [t('drill.timeUp')] : []), ...reportLines(drillReport(run.outcomes), clock().getTime() - state.startedAt, texts)];
 	}
 	const warn = store.writeError ? [{text: fit(store.writeError, w), tone: 'warn' as const}] : [];
 	const body = clampLines(text.flatMap(t => wrapText(t, w)), Math.max(1, height - 3 - warn.length), w).map(t => ({text: t}));
-	const keys = kind === 'review' ? reviewText.t('review.summaryKeys') : drillText.t('drill.reportKeys');
-	return <Lines lines={[...body, ...warn, {text: ' '}, {text: fit(keys, w), tone: 'dim'}]} />;
+	return <Lines lines={[...body, ...warn, {text: ' '}, {text: fit(t('summary.menuKeys'), w), tone: 'dim'}]} />;
 }

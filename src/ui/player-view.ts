@@ -11,7 +11,8 @@ import type {Side} from '../sim/segment.js';
 import type {TraceEvent} from '../sim/trace.js';
 import {ladderRows} from './ladder-rows.js';
 import type {Tone} from './Tinted.js';
-import {bar, wrapText} from './wrap.js';
+import {wrapText} from './wrap.js';
+import {bar} from '../amounts.js';
 
 /** How the player is being used right now (state of the component, not of the lesson). */
 export type PlayerUi = {

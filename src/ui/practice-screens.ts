@@ -9,8 +9,8 @@ import {DRILL_QUESTIONS, type DrillItem, pickDrill} from '../drill/pick.js';
 import {overviewLines, overviewOf} from '../overview/overview.js';
 import type {Item} from '../review/run.js';
 import {dueCards, scheduleAll} from '../review/schedule.js';
-import {whenText} from '../review/text.js';
-import {bar} from './wrap.js';
+import {whenText} from '../review/when.js';
+import type {Texts} from '../i18n/texts.js';
 
 export {Practice} from './Practice.js';
 export {ProgressScreen} from './ProgressScreen.js';
@@ -26,9 +26,9 @@ export function reviewItems(entries: readonly LessonEntry[], data: ProgressData,
 }
 
 /** When the next card is due ("tomorrow"), or undefined when none is waiting. */
-export function nextDue(entries: readonly LessonEntry[], data: ProgressData, now: Date): string | undefined {
+export function nextDue(entries: readonly LessonEntry[], data: ProgressData, now: Date, texts: Texts): string | undefined {
 	const next = scheduleAll(reviewOf(data, now), knownIn(entries)).find(c => c.due.getTime() > now.getTime());
-	return next && whenText(next.due, now);
+	return next && whenText(next.due, now, texts);
 }
 
 function loadAll(entries: readonly LessonEntry[], load: (id: string) => Lesson): Lesson[] {
@@ -45,6 +45,6 @@ export function drillItems(entries: readonly LessonEntry[], load: (id: string) =
 	return pickDrill(loadAll(entries, load), seed, data.review, timed ? Number.MAX_SAFE_INTEGER : DRILL_QUESTIONS);
 }
 
-export function progressLines(entries: readonly LessonEntry[], load: (id: string) => Lesson, data: ProgressData, now: Date): string[] {
-	return overviewLines(overviewOf(data, loadAll(entries, load), now), now, (done, total) => bar(done, total, 10));
+export function progressLines(entries: readonly LessonEntry[], load: (id: string) => Lesson, data: ProgressData, now: Date, texts: Texts): string[] {
+	return overviewLines(overviewOf(data, loadAll(entries, load), now), now, texts);
 }

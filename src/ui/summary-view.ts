@@ -5,7 +5,8 @@ import {fillTemplate} from '../lessons/text.js';
 import type {Line} from './player-view.js';
 import {fieldName} from '../lessons/fields.js';
 import {labCanRun} from '../lab/plan.js';
-import {clampLines, duration, fit, wrapText} from './wrap.js';
+import {clampLines, fit, wrapText} from './wrap.js';
+import {duration} from '../amounts.js';
 
 /** The questions to look at again: a field missed at least once, or the answer shown. */
 export function wentWrong(s: Session): string[] {
@@ -23,10 +24,9 @@ export function summaryLines(s: Session, next: LessonEntry | undefined, width: n
 	const w = Math.max(10, width);
 	const {t} = s.texts;
 	const answered = s.lesson.questions.length;
-	const units = {h: t('unit.h'), min: t('unit.min'), s: t('unit.s')};
 	const head: Line[] = [
 		{text: fit(t('summary.done', {title: s.lesson.title}), w), tone: 'title', bold: true},
-		{text: fit(s.texts.n('summary.score', answered, {score: score(s), time: duration(s.elapsedMs, units)}), w), bold: true},
+		{text: fit(s.texts.n('summary.score', answered, {score: score(s), time: duration(s.elapsedMs, s.texts)}), w), bold: true},
 		{text: ' '},
 	];
 	const wrong = wentWrong(s);

@@ -80,24 +80,3 @@ export function clampLines(lines: readonly string[], max: number, columns: numbe
 	kept[max - 1] = fit(`${kept[max - 1]!} …`, columns);
 	return kept;
 }
-
-/** A progress bar of `width` cells: █ done, ░ to do (both one column). */
-export function bar(done: number, total: number, cells: number): string {
-	const w = Math.max(0, cells);
-	const filled = total <= 0 ? w : Math.round((w * Math.min(done, total)) / total);
-	return '█'.repeat(filled) + '░'.repeat(w - filled);
-}
-
-/** Units of a duration, as the learner's language writes them. */
-export type DurationUnits = {readonly h: string; readonly min: string; readonly s: string};
-
-const EN_UNITS: DurationUnits = {h: 'h', min: 'min', s: 's'};
-
-/** "4 min 05 s", "42 s" (or "4 分 05 秒" with Chinese units). */
-export function duration(ms: number, u: DurationUnits = EN_UNITS): string {
-	const s = Math.max(0, Math.round(ms / 1000));
-	if (s < 60) return `${s} ${u.s}`;
-	const m = Math.floor(s / 60);
-	if (m < 60) return `${m} ${u.min} ${String(s % 60).padStart(2, '0')} ${u.s}`;
-	return `${Math.floor(m / 60)} ${u.h} ${String(m % 60).padStart(2, '0')} ${u.min}`;
-}

@@ -163,13 +163,13 @@ describe('spaced review in a real terminal', () => {
 		expect(first).toContain('Flags:');
 		await keys('r3', '❯ 2) SYN,ACK', 'Down');
 		await keys('r3', 'Acknowledgment number', 'Enter');
-		await type('r3', '1001', 'Enter: next question');
+		await type('r3', 'x+1', 'Enter: next question'); // a new run: new ISNs, so the numbers of the lesson are wrong now
 		await keys('r3', 'Review · 2 of 2', 'Enter');
 		await keys('r3', '❯ 2) SYN,ACK', 'Down');
 		await keys('r3', '❯ 3) ACK', 'Down');
 		await keys('r3', 'Sequence number', 'Enter');
-		await type('r3', '1001', 'Acknowledgment number');
-		await type('r3', '5001', 'Enter: see how it went');
+		await type('r3', 'x+1', 'Acknowledgment number');
+		await type('r3', 'y+1', 'Enter: see how it went');
 		const done = await keys('r3', 'Review done: 2 of 2 right at the first try', 'Enter');
 		expect(done).toMatch(/Next due: (later today|tomorrow)\./); // the question solved at the first try, three days after the lesson
 		await keys('r3', 'lessons done', 'Enter');

@@ -1,6 +1,10 @@
 // The UI catalogues: Chinese has every text, keeps each text's {placeholders}, and keeps the glossary.
+// Practice (review, the drill, the progress view) is part of them: its texts are checked with the rest.
+import {readFileSync, readdirSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {EN} from '../../src/i18n/en.js';
+import {EN_PRACTICE} from '../../src/i18n/en-practice.js';
+import {ZH_PRACTICE} from '../../src/i18n/zh-practice.js';
 import {glossaryProblems} from '../../src/i18n/glossary.js';
 import {chooseLang, langFromEnv, readLang} from '../../src/i18n/lang.js';
 import {placeholderMismatch} from '../../src/i18n/placeholders.js';
@@ -57,6 +61,27 @@ describe('the Chinese catalogue', () => {
 		for (const key of keys) for (const name of ['SYN', 'FIN', 'RST', 'TIME-WAIT', 'FIN-WAIT-2', 'SND.NXT', 'RCV.NXT']) {
 			if (en[key]!.includes(name)) expect(zh[key], `${key} keeps ${name}`).toContain(name);
 		}
+	});
+
+	it('holds practice\'s texts (review, the drill, the progress view): each in both languages, the same placeholders', () => {
+		const practice = Object.keys(EN_PRACTICE).filter(k => !k.endsWith('.1'));
+		expect(practice.length).toBeGreaterThan(40);
+		for (const key of practice) {
+			expect(en[key], key).toBe(EN_PRACTICE[key as keyof typeof EN_PRACTICE]);
+			expect(zh[key], key).toBe(ZH_PRACTICE[key as keyof typeof ZH_PRACTICE]);
+		}
+		expect(Object.keys(ZH_PRACTICE).filter(k => !(k in EN_PRACTICE))).toEqual([]);
+		// The checks above would catch a translation that drops or renames a number.
+		expect(placeholderMismatch(EN_PRACTICE['drill.report'], '面试练习报告：{right} 道一次答对，用时 {time}。')).toBe('missing {n}');
+		expect(zh['practice.topic.time-wait']).toBe('TIME-WAIT');
+		expect(['practice.topic.handshake', 'practice.topic.close', 'practice.topic.queues'].map(k => zh[k])).toEqual(['三次握手', '四次挥手', '半连接（SYN）与全连接队列']);
+	});
+
+	it('Chinese texts are imported only by the Chinese catalogue (zh.ts, loaded when the language is zh)', () => {
+		const dir = new URL('../../src/', import.meta.url);
+		const importers = (readdirSync(dir, {recursive: true}) as string[]).filter(f => /\.tsx?$/.test(f))
+			.filter(f => /from '[./]*(?:i18n\/)?zh-(?!sim)[\w-]+\.js'/.test(readFileSync(new URL(f, dir), 'utf8')));
+		expect(importers.sort()).toEqual(['i18n/zh.ts']);
 	});
 
 	it('the glossary finds a wrong term and a missing one', () => {

@@ -49,8 +49,8 @@ describe('a drill run and its report', () => {
 		expect(report).toMatchObject({asked: 8, right: 4});
 		const missed = items.filter((_, k) => k % 2 === 1);
 		for (const m of missed) expect(report.topics.find(t => t.topic === m.topic)!.study.map(s => s.id)).toContain(m.lessonId);
-		const lines = reportLines(report, 125);
-		expect(lines[0]).toBe('Drill report: 4 of 8 right at the first try, in 2 min 5 s.');
+		const lines = reportLines(report, 125_000);
+		expect(lines[0]).toBe('Drill report: 4 of 8 right at the first try, in 2 min 05 s.');
 		expect(lines.at(-1)).toContain(`tcp-tutor start ${missed[0]!.lessonId}`);
 	});
 });
@@ -62,7 +62,7 @@ describe('plain mode, through the built CLI', () => {
 		expect(cli(['start', 'handshake-letters', '--seed', '7'], {dir: first.dir, input: '1\n2\n1001\n3\n1001\n5001\n5\n'}).code).toBe(0);
 		expect(cli(['review'], {dir: first.dir}).out).toMatch(/Nothing to review now.*next one is due in 2 days/);
 		const later = new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString();
-		const r = cli(['review'], {dir: first.dir, env: {TCP_TUTOR_TEST_NOW: later}, input: '2\n1001\n'});
+		const r = cli(['review'], {dir: first.dir, env: {TCP_TUTOR_TEST_NOW: later}, input: '2\nx+1\n'});
 		expect(r.code).toBe(0);
 		expect(r.out).toMatch(/1 question due for review/);
 		expect(r.out).toMatch(/Review 1 of 1: The handshake as letters/);

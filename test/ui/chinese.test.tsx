@@ -7,7 +7,7 @@ import {loadTexts} from '../../src/i18n/texts.js';
 import {openCatalog} from '../../src/lessons/catalog.js';
 import {App} from '../../src/ui/App.js';
 import {FakeStore} from './fake-store.js';
-import {KEY, type Rendered, next, press, renderAt, type, waitForText} from './harness.js';
+import {KEY, type Rendered, fitsEveryFrame, next, press, renderAt, type, waitForText} from './harness.js';
 
 const catalog = openCatalog([new URL('../../lessons/', import.meta.url).pathname]);
 const zh = await loadTexts('zh');
@@ -18,18 +18,6 @@ afterEach(async () => {
 	for (const r of open) await r.unmount();
 	open = [];
 });
-
-/** Every frame: lines within `columns` display columns, no replacement character (half a character). */
-function fitsEveryFrame(r: Rendered, columns: number, rows: number): void {
-	for (const frame of r.frames) {
-		const lines = frame.split('\n');
-		expect(lines.length, frame).toBeLessThanOrEqual(rows);
-		for (const line of lines) {
-			expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
-			expect(line).not.toContain('\uFFFD');
-		}
-	}
-}
 
 describe.each([[80, 24], [60, 20]])('in Chinese at %i x %i', (columns, rows) => {
 	test('the menu and lesson 01 with hints, a wrong answer, a reveal and the help fit the screen', async () => {

@@ -9,6 +9,8 @@ import {EventEmitter} from 'node:events';
 import {render as inkRender} from 'ink';
 import {render as libRender} from 'ink-testing-library';
 import {type ReactElement, act} from 'react';
+import stringWidth from 'string-width';
+import {expect} from 'vitest';
 
 (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -118,4 +120,16 @@ export const KEY = {enter: '\r', esc: '\u001B', up: '\u001B[A', down: '\u001B[B'
 /** Strip ANSI escapes. */
 export function plain(s: string): string {
 	return s.replace(/\u001B\[[0-9;]*m/g, '');
+}
+
+/** Every frame: at most `rows` lines, each within `columns` display columns, no replacement character (half a character). */
+export function fitsEveryFrame(r: Rendered, columns: number, rows: number): void {
+	for (const frame of r.frames) {
+		const lines = frame.split('\n');
+		expect(lines.length, frame).toBeLessThanOrEqual(rows);
+		for (const line of lines) {
+			expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
+			expect(line).not.toContain('\uFFFD');
+		}
+	}
 }

@@ -1,11 +1,19 @@
 // The practice screens in ink: the menu's review entry with its count of due cards, a review played
-// through (each answer recorded), the progress view, and a drill's interviewer line and report.
+// through (each answer recorded), the progress view, and a drill's interviewer line and report; in
+// Chinese too, within 80x24 and 60x20.
 import {act} from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
+import {loadTexts} from '../../src/i18n/texts.js';
+import {openCatalog} from '../../src/lessons/catalog.js';
 import {App} from '../../src/ui/App.js';
+import {englishPracticeIn} from '../helpers/practice-english.js';
 import {FakeStore} from './fake-store.js';
-import {KEY, type Rendered, press, render, type, waitForText} from './harness.js';
+import {KEY, type Rendered, fitsEveryFrame, press, render, renderAt, type, waitForText} from './harness.js';
 import {byId, entries} from './lessons.js';
+
+const catalog = openCatalog([new URL('../../lessons/', import.meta.url).pathname]);
+const zh = await loadTexts('zh');
+const zhEntries = catalog.entriesIn('zh');
 
 let open: Rendered[] = [];
 afterEach(async () => {
@@ -61,7 +69,7 @@ describe('a review', () => {
 		await act(async () => {}); // the screen came from the scheduler's late load, outside act(): let its key handlers attach
 		await press(r, KEY.down, KEY.enter);
 		await waitForText(r, 'Acknowledgment number');
-		await type(r, '1001');
+		await type(r, 'x+1'); // a new run of the scenario: its ISNs are new too
 		await press(r, KEY.enter);
 		await waitForText(r, 'Enter: next question');
 		expect(store.calls.filter(c => c.kind === 'answer')).toMatchObject([{id: 'handshake-letters', question: 'synack', grade: 3}]);
@@ -104,4 +112,74 @@ describe('the progress view and the drill', () => {
 		await waitForText(r, 'Drill report: 0 of 1 right at the first try');
 		expect(r.lastFrame()).toMatch(/handshake: 0 of 1 · study handshake-letters/);
 	});
+});
+
+describe.each([[80, 24], [60, 20]])('in Chinese at %i x %i', (columns, rows) => {
+	/** The App in Chinese with every shipped lesson, at this size. */
+	async function showZh(store: FakeStore, extra: {practice?: 'review' | 'drill'; now?: Date} = {}) {
+		const r = await renderAt(<App entries={zhEntries} texts={zh} loadLesson={catalog.load} store={store} color={false} seed={5} onExit={() => {}}
+			saver={{current: undefined}} autoplayMs={0} clock={() => extra.now ?? LATER} size={{width: columns, height: rows}}
+			{...(extra.practice ? {practice: extra.practice} : {})} />, 300, 100);
+		open.push(r);
+		return r;
+	}
+
+	/** Every frame: within the screen, and no English sentence of practice left. */
+	function chineseAndFits(r: Rendered): void {
+		fitsEveryFrame(r, columns, rows);
+		for (const frame of r.frames) expect(englishPracticeIn(frame), frame).toEqual([]);
+	}
+
+	test('a review: the question in Chinese, the answer checked, how it went', async () => {
+		const r = await showZh(missedTwo(), {practice: 'review'});
+		await waitForText(r, '复习 · 第 1/2 题 · 用书信讲三次握手');
+		expect(r.lastFrame().replace(/\s+/g, '')).toContain('这封回信带哪些标志位');
+		expect(r.lastFrame()).not.toContain('q 菜单'); // q stops the review (60 columns leave it out of the footer)
+		if (columns >= 80) expect(r.lastFrame()).toContain('q 停止');
+		await act(async () => {});
+		await press(r, KEY.down, KEY.enter);
+		await waitForText(r, '确认号（ack）');
+		await type(r, 'x+1');
+		await press(r, KEY.enter);
+		await waitForText(r, 'Enter：下一题 · q：停止');
+		await press(r, KEY.enter);
+		await waitForText(r, '复习 · 第 2/2 题');
+		while (!r.lastFrame().includes('Enter：查看复习结果')) await press(r, 's', 's');
+		await press(r, KEY.enter);
+		await waitForText(r, '复习完成：2 道题里 1 道一次答对');
+		expect(r.lastFrame()).toContain('Enter 或 q：回到菜单');
+		chineseAndFits(r);
+	}, 30_000);
+
+	test('a drill: the interviewer, a model answer, and the report by topic', async () => {
+		const r = await showZh(new FakeStore(), {practice: 'drill'});
+		await waitForText(r, '面试官：');
+		await act(async () => {});
+		expect(r.lastFrame()).toMatch(/面试练习 · 第 1\/8 题 · /);
+		while (!r.lastFrame().includes('Enter：下一题')) await press(r, 's', 's');
+		await press(r, KEY.enter);
+		await waitForText(r, '面试练习 · 第 2/8 题');
+		await press(r, 'q');
+		await waitForText(r, '面试练习报告：1 道题里 0 道一次答对');
+		expect(r.lastFrame()).toMatch(/：0\/1 · 建议学习 [\w-]+（/);
+		expect(r.lastFrame()).toContain('接下来学习：tcp-tutor start ');
+		chineseAndFits(r);
+	}, 30_000);
+
+	test('the progress view: topics, due, missed most, streak', async () => {
+		const r = await showZh(missedTwo());
+		await waitForText(r, '用书信讲三次握手');
+		await press(r, KEY.up, KEY.enter); // up from the first lesson: the last entry, the progress view
+		await waitForText(r, '各主题的掌握情况');
+		const f = r.lastFrame();
+		expect(f).toContain('我的进度');
+		expect(f).toMatch(/三次握手 +掌握 1\/\d+，已答 3/);
+		expect(f).toContain('有 2 道题到期待复习');
+		expect(f).toMatch(/最常答错：\n.*错 1 次 handshake-letters/);
+		expect(f).toContain('已连续练习');
+		chineseAndFits(r);
+		await act(async () => {}); // the screen may have come from the scheduler's late load, outside act(): let its key handlers attach
+		await press(r, 'q');
+		await waitForText(r, 'tcp-tutor · 已完成'); // back in the menu
+	}, 30_000);
 });

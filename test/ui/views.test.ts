@@ -11,7 +11,8 @@ import {helpLines} from '../../src/ui/KeyHelp.js';
 import {listLimit, menuLines, overallLine, statusOf} from '../../src/ui/menu-items.js';
 import {type PlayerUi, ladderFocus, playerView} from '../../src/ui/player-view.js';
 import {summaryLines, wentWrong} from '../../src/ui/summary-view.js';
-import {bar, clampLines, duration, wrapText} from '../../src/ui/wrap.js';
+import {clampLines, wrapText} from '../../src/ui/wrap.js';
+import {bar, duration} from '../../src/amounts.js';
 import {closing, entries, handshake} from './lessons.js';
 
 const data = (lessons: ProgressData['lessons'], lastLesson?: string): ProgressData =>

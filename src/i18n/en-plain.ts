@@ -25,6 +25,7 @@ export const EN_PLAIN = {
 	'plain.pick': 'Lesson number or id:',
 	'plain.noLesson': 'No lesson chosen. Bye.',
 	'plain.couldNotPlay': 'Could not play {id}: {message}',
+	'narrate.colon': ': ',
 	'narrate.segment': '{from} → {to}',
 	'narrate.lost': ' (lost)',
 	'narrate.duplicated': ' (duplicated)',

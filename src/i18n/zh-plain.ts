@@ -27,6 +27,7 @@ export const ZH_PLAIN: Record<keyof typeof EN_PLAIN, string> = {
 	'plain.pick': '输入课程编号或 id：',
 	'plain.noLesson': '没有选择课程。再见。',
 	'plain.couldNotPlay': '无法播放 {id}：{message}',
+	'narrate.colon': '：',
 	'narrate.segment': '{from} → {to}',
 	'narrate.lost': '（丢失）',
 	'narrate.duplicated': '（重复）',

@@ -16,22 +16,23 @@ export function narrate(e: TraceEvent, relative: boolean, texts: Texts = ENGLISH
 	// Whose event: the client or server of a named connection; the listener (conn 0) is just "server".
 	const who = (s: 'client' | 'server') => (name ? t(s === 'client' ? 'side.clientNamed' : 'side.serverOf', {name}) : t(`side.${s}`));
 	const side = (s: 'client' | 'server') => who(s).trim();
+	const colon = t('narrate.colon'); // "：" after Chinese
 	switch (e.type) {
 		case 'segment': {
 			const seq = relative ? e.rel.seq : e.seq;
 			const ack = relative ? e.rel.ack : e.ack;
 			const end = (s: 'client' | 'server') => (s === 'client' ? side(s) : t('side.server')); // the client names the connection
-			const parts = [`${t('narrate.segment', {from: end(e.from), to: end(e.to)})}: ${showFlags(e.flags)}`, `seq=${seq}`];
+			const parts = [`${t('narrate.segment', {from: end(e.from), to: end(e.to)})}${colon}${showFlags(e.flags)}`, `seq=${seq}`];
 			if (ack !== null) parts.push(`ack=${ack}`);
 			if (e.len > 0) parts.push(`len=${e.len}`);
 			const fate = e.fate === 'dropped' ? t('narrate.lost') : e.fate === 'duplicated' ? t('narrate.duplicated') : '';
 			return `  t=${e.t}s ${parts.join(' ')}${fate}`;
 		}
-		case 'state': return `  t=${e.t}s ${side(e.endpoint)}: ${e.from} → ${e.to} (${texts.sim(e.cause)})`;
+		case 'state': return `  t=${e.t}s ${side(e.endpoint)}${colon}${e.from} → ${e.to} (${texts.sim(e.cause)})`;
 		case 'call': return `  t=${e.t}s ${t('narrate.call', {side: who(e.endpoint), call: asCall(e.call)})}${e.result === 'ok' ? '' : ` → ${e.result}`}`;
 		case 'timer': return e.action === 'set' && (e.timer === 'time-wait' || e.timer === 'fin-wait-2')
 			? `  t=${e.t}s ${t('narrate.timer', {side: side(e.endpoint), timer: e.timer, duration: String(e.duration)})}` : undefined;
-		case 'note': return `  t=${e.t}s ${side(e.endpoint)}: ${texts.sim(e.note)}`;
+		case 'note': return `  t=${e.t}s ${side(e.endpoint)}${colon}${texts.sim(e.note)}`;
 		case 'flood': return `  t=${e.t}s ${t('narrate.flood', {n: e.syns, side: side(e.endpoint), queued: e.queued, cookies: e.cookies, dropped: e.dropped})}`;
 	}
 }

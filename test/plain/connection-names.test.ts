@@ -36,8 +36,8 @@ describe('plain mode names the connection of each event when there are several',
 	it('in Chinese too', async () => {
 		const out = await told('21-two-queues.yaml', 'zh');
 		expect(out).toMatch(/t=0s 客户端 A 调用 connect\(\)/);
-		expect(out).toMatch(/t=0s 客户端 C → 服务器: SYN/);
-		expect(out).toMatch(/服务器（客户端 A 的连接）: LISTEN → SYN-RECEIVED/);
+		expect(out).toMatch(/t=0s 客户端 C → 服务器：SYN/);
+		expect(out).toMatch(/服务器（客户端 A 的连接）：LISTEN → SYN-RECEIVED/);
 	});
 
 	it('a trace of one connection is told without names', async () => {

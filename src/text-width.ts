@@ -11,10 +11,49 @@ const WIDE_CHARACTER = /^[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\u
 
 const measured = new Map<string, number>();
 
+/**
+ * Per UTF-16 code unit: 0 not looked at yet, ALONE + its columns when the character is always a
+ * grapheme cluster of its own (no mark, joiner, jamo, prepend, control or surrogate), JOINS otherwise.
+ */
+const single = new Uint8Array(0x10000);
+const ALONE = 1;
+const JOINS = 255;
+
+function lookUp(code: number): number {
+	if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0xd800 && code <= 0xdfff)) return JOINS; // controls (ESC starts an escape), surrogate halves
+	const c = String.fromCharCode(code);
+	// Alone when it breaks from a letter on either side and from itself: every rule that joins two
+	// characters (marks, ZWJ, prepend, Hangul jamo, CR LF) fails one of these three.
+	let n = 0;
+	for (const _ of graphemes.segment(`a${c}${c}a`)) n++;
+	return n === 4 ? ALONE + stringWidth(c) : JOINS;
+}
+
+/**
+ * Columns of `text` when each of its characters is a cluster of its own (ASCII, the ladder's box
+ * drawing and arrows, CJK), else undefined. Then the width is a sum per character, exactly what
+ * string-width finds by segmenting, without segmenting: the ladder measures every cell this way.
+ */
+function singlesWidth(text: string): number | undefined {
+	let w = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 0x20 && code < 0x7f) {
+			w++;
+			continue;
+		}
+		let k = single[code]!;
+		if (k === 0) k = single[code] = lookUp(code);
+		if (k === JOINS) return undefined;
+		w += k - ALONE;
+	}
+	return w;
+}
+
 /** Columns `text` takes on a terminal. */
 export function width(text: string): number {
-	// Plain ASCII (most of the ladder and every number) is one column a character: no need to segment it.
-	if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+	const fast = singlesWidth(text);
+	if (fast !== undefined) return fast;
 	if (WIDE_CHARACTER.test(text)) return 2;
 	let w = measured.get(text);
 	if (w === undefined) {
@@ -26,6 +65,7 @@ export function width(text: string): number {
 
 /** The grapheme clusters of `text` (a character as the learner sees it: never half of one). */
 export function clusters(text: string): string[] {
+	if (singlesWidth(text) !== undefined) return text.split(''); // one cluster a character: no need to segment
 	return Array.from(graphemes.segment(text), s => s.segment);
 }
 
@@ -46,6 +86,8 @@ export function fit(text: string, n: number): string {
 
 /** The first `n` columns of `text`, without a mark (a wide character that would cross the edge is left out). */
 export function take(text: string, n: number): string {
+	const whole = singlesWidth(text);
+	if (whole !== undefined && whole <= n) return text; // what the loop below would keep, cluster by cluster
 	let out = '';
 	let used = 0;
 	for (const c of clusters(text)) {

@@ -86,8 +86,13 @@ export function fit(text: string, n: number): string {
 
 /** The first `n` columns of `text`, without a mark (a wide character that would cross the edge is left out). */
 export function take(text: string, n: number): string {
+	return takeColumns(text, n)[0];
+}
+
+/** take(), and the columns of what it kept (summed cluster by cluster, as it cuts). */
+export function takeColumns(text: string, n: number): [kept: string, columns: number] {
 	const whole = singlesWidth(text);
-	if (whole !== undefined && whole <= n) return text; // what the loop below would keep, cluster by cluster
+	if (whole !== undefined && whole <= n) return [text, whole]; // what the loop below would keep, cluster by cluster
 	let out = '';
 	let used = 0;
 	for (const c of clusters(text)) {
@@ -96,7 +101,7 @@ export function take(text: string, n: number): string {
 		out += c;
 		used += w;
 	}
-	return out;
+	return [out, used];
 }
 
 export function padEnd(text: string, n: number): string {

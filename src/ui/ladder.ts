@@ -5,7 +5,7 @@
 import type {State} from '../sim/endpoint.js';
 import type {Side} from '../sim/segment.js';
 import type {SegmentEvent, TraceEvent} from '../sim/trace.js';
-import {center, clusters, fit, padEnd, padStart, width as columns} from '../text-width.js';
+import {center, clusters, fit, padEnd, padStart, takeColumns, width as columns} from '../text-width.js';
 import {type LadderRow, type States, type Unknown, type View, ladderRows} from './ladder-rows.js';
 
 export {fit};
@@ -261,14 +261,10 @@ function clip(parts: readonly Part[], width: number): Part[] {
 	const out: Part[] = [];
 	let used = 0;
 	for (const p of parts) {
-		let kept = '';
-		for (const c of clusters(p.text)) {
-			if (used + columns(c) > width) break;
-			kept += c;
-			used += columns(c);
-		}
-		if (kept) out.push({...p, text: kept});
+		const [kept, keptWidth] = takeColumns(p.text, width - used);
+		if (kept) out.push(kept === p.text ? p : {...p, text: kept});
 		if (kept !== p.text) break; // nothing after a cut: a wide character cut at the edge would shift what follows
+		used += keptWidth;
 	}
 	return out;
 }

@@ -199,8 +199,9 @@ export function snapshot(tcb: Tcb): Snapshot {
 	const synced = tcb.state !== 'CLOSED' && tcb.state !== 'LISTEN' && tcb.state !== 'SYN-SENT';
 	const acked = !synced || tcb.lastAckSent === tcb.rcvNxt;
 	const last = latest.get(tcb);
-	if (last && last.state === tcb.state && last.sndNxt === tcb.sndNxt && last.rcvNxt === tcb.rcvNxt && last.acked === acked && sameTimers(tcb, last.timers)) return last;
-	const timers = (Object.keys(tcb.timers) as TimerKind[]).filter(k => k !== 'syn-queue')
+	const sameTimers = last !== undefined && timersAre(tcb, last.timers);
+	if (last && sameTimers && last.state === tcb.state && last.sndNxt === tcb.sndNxt && last.rcvNxt === tcb.rcvNxt && last.acked === acked) return last;
+	const timers = sameTimers ? last.timers : (Object.keys(tcb.timers) as TimerKind[]).filter(k => k !== 'syn-queue')
 		.map(timer => ({timer, duration: (tcb.timerSetUs[timer] ?? 0) / 1e6}));
 	const made = {state: tcb.state, sndNxt: tcb.sndNxt, rcvNxt: tcb.rcvNxt, acked, timers};
 	latest.set(tcb, made);
@@ -208,7 +209,7 @@ export function snapshot(tcb: Tcb): Snapshot {
 }
 
 /** The socket's pending timers are these, in this order and set for as long (what snapshot() would list). */
-function sameTimers(tcb: Tcb, timers: Snapshot['timers']): boolean {
+function timersAre(tcb: Tcb, timers: Snapshot['timers']): boolean {
 	let i = 0;
 	for (const timer of Object.keys(tcb.timers) as TimerKind[]) {
 		if (timer === 'syn-queue') continue;

@@ -96,11 +96,14 @@ export function step(w: World, s: Step): {readonly world: World; readonly events
 export function run(scenario: Scenario, seed: number): Trace {
 	const w = startWorld(scenario, seed);
 	const steps: StepResult[] = [];
+	let states: StepResult['states'] | undefined;
 	for (const step of scenario.steps) {
 		const from = w.events.length;
 		applyStep(w, step);
 		takeSnapshots(w);
-		steps.push({step, from, to: w.events.length, states: {client: w.eps.client.state, server: w.eps.server.state}, after: snapshots(w)});
+		// The previous step's states when neither changed (a long scenario keeps one object, not one a step).
+		if (states?.client !== w.eps.client.state || states.server !== w.eps.server.state) states = {client: w.eps.client.state, server: w.eps.server.state};
+		steps.push({step, from, to: w.events.length, states, after: snapshots(w)});
 	}
 	const {isns} = drawIsns(scenario, seed);
 	return {seed, profile: scenario.profile, isn: {client: isns.client[0]!, server: isns.server[0]!}, events: w.events, steps};

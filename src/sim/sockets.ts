@@ -35,16 +35,11 @@ export function live(tcb: Tcb): boolean {
 	return !LIVE_NOT.has(tcb.state);
 }
 
-/** Each host's listener view: it only reads the hosts when asked, so one serves every socket listenerView() lets have it. */
-const views = new WeakMap<Hosts, ListenerView>();
-
 /** The listener's view for the connections it made: the SYN queue's requests and whether the accept queue is full. */
 export function listenerView(h: Hosts, tcb: Tcb): ListenerView | undefined {
 	const l = h.listener;
 	if (!l || tcb.side !== 'server' || tcb === l || tcb.listenerGen !== h.listenerGen || l.state !== 'LISTEN') return undefined;
-	let view = views.get(h);
-	if (!view) views.set(h, (view = {synRequests: () => synRequests(h), acceptQueueFull: () => acceptQueueLength(h) > maxAckBacklog(h.sysctls)}));
-	return view;
+	return {synRequests: () => synRequests(h), acceptQueueFull: () => acceptQueueLength(h) > maxAckBacklog(h.sysctls)};
 }
 
 /** The listener's requests (inet_csk_reqsk_queue_len): half-open connections and a flood's spoofed SYNs. */

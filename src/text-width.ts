@@ -6,7 +6,10 @@ import stringWidth from 'string-width';
 
 const graphemes = new Intl.Segmenter();
 
-/** One CJK ideograph, CJK punctuation or a full-width form: two columns, known without segmenting (the common case in Chinese text). */
+/**
+ * One CJK ideograph, CJK punctuation or a full-width form: two columns. singlesWidth() already measures all of
+ * these but the ideographic tone marks U+302A–U+302F (they join), which alone keep the two columns they had here.
+ */
 const WIDE_CHARACTER = /^[\u3000-\u303e\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60\uffe0-\uffe6]$/;
 
 const measured = new Map<string, number>();

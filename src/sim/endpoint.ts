@@ -201,11 +201,25 @@ export function snapshot(tcb: Tcb): Snapshot {
 	const last = latest.get(tcb);
 	const sameTimers = last !== undefined && timersAre(tcb, last.timers);
 	if (last && sameTimers && last.state === tcb.state && last.sndNxt === tcb.sndNxt && last.rcvNxt === tcb.rcvNxt && last.acked === acked) return last;
-	const timers = sameTimers ? last.timers : (Object.keys(tcb.timers) as TimerKind[]).filter(k => k !== 'syn-queue')
-		.map(timer => ({timer, duration: (tcb.timerSetUs[timer] ?? 0) / 1e6}));
+	const timers = sameTimers ? last.timers : timersOf(tcb);
 	const made = {state: tcb.state, sndNxt: tcb.sndNxt, rcvNxt: tcb.rcvNxt, acked, timers};
 	latest.set(tcb, made);
 	return made;
+}
+
+/** Timer lists as snapshots hold them, one (never modified) per distinct list: the same few recur all through a trace. */
+const timerLists = new Map<string, Snapshot['timers']>();
+
+/** The socket's pending timers (but the listener's SYN queue), in the order they were set, and what each was set for. */
+function timersOf(tcb: Tcb): Snapshot['timers'] {
+	const kinds = (Object.keys(tcb.timers) as TimerKind[]).filter(k => k !== 'syn-queue');
+	const key = kinds.map(timer => `${timer} ${tcb.timerSetUs[timer] ?? 0}`).join(',');
+	let list = timerLists.get(key);
+	if (!list) {
+		list = kinds.map(timer => ({timer, duration: (tcb.timerSetUs[timer] ?? 0) / 1e6}));
+		if (timerLists.size < 1000) timerLists.set(key, list);
+	}
+	return list;
 }
 
 /** The socket's pending timers are these, in this order and set for as long (what snapshot() would list). */

@@ -106,10 +106,11 @@ function put(w: World, sender: Tcb, seg: Segment, injected = false): void {
 	const t = secondsOf(w.now);
 	const flags = flagsOf(seg);
 	const rel = {seq: relative(w, from, seg.seq, conn), ack: seg.ack === null ? null : relative(w, to, seg.ack, conn)};
-	// Two literals rather than a spread of `delayed` (a spread in the middle of a literal costs every segment).
+	// Two literals rather than a spread of `delayed` (a spread in the middle of a literal costs every segment); `arrived`
+	// and `after`, set later in that order, have their places from the start, so every segment keeps one hidden class.
 	w.events.push(extra > 0
-		? {type: 'segment', t, from, to, conn, flags, seq: seg.seq, ack: seg.ack, len: seg.len, win: seg.win, fate, delayed: secondsOf(extra), rel, id}
-		: {type: 'segment', t, from, to, conn, flags, seq: seg.seq, ack: seg.ack, len: seg.len, win: seg.win, fate, rel, id});
+		? {type: 'segment', t, from, to, conn, flags, seq: seg.seq, ack: seg.ack, len: seg.len, win: seg.win, fate, delayed: secondsOf(extra), rel, id, arrived: undefined, after: undefined}
+		: {type: 'segment', t, from, to, conn, flags, seq: seg.seq, ack: seg.ack, len: seg.len, win: seg.win, fate, rel, id, arrived: undefined, after: undefined});
 	if (fate === 'dropped') {
 		w.pendingSnapshots.push(id); // lost: nothing changes because of it
 		return;
@@ -293,8 +294,9 @@ export function snapshots(w: World): Record<Side, Snapshot> {
 	const last = latest.get(w);
 	const lastQueues = last?.both.server.queues;
 	const sameQueues = lastQueues === q || (lastQueues !== undefined && q !== undefined && lastQueues.syn === q.syn && lastQueues.accept === q.accept && lastQueues.backlog === q.backlog);
-	if (last && last.both.client === client && last.server === server && sameQueues) return last.both;
-	const both = {client, server: q ? withQueues(server, sameQueues ? lastQueues! : q) : server};
+	const sameServer = last !== undefined && last.server === server && sameQueues;
+	if (sameServer && last.both.client === client) return last.both;
+	const both = {client, server: sameServer ? last.both.server : q ? withQueues(server, sameQueues ? lastQueues! : q) : server};
 	latest.set(w, {both, server});
 	return both;
 }

@@ -1,7 +1,7 @@
 // One connection as the tutor's ladder diagram (src/ui/ladder.ts), with each note written in full
 // under the row of the segment it explains, and the lesson that teaches it.
 import type {Io} from '../commands/io.js';
-import {ladderLines} from '../ui/ladder.js';
+import {ladderLinesOfRows} from '../ui/ladder.js';
 import {ladderRows} from '../ui/ladder-rows.js';
 import type {ConnectionEvent, ExplainEvent, ExplainNote} from './events.js';
 
@@ -29,8 +29,8 @@ export function connectionLines(events: readonly ExplainEvent[], o: DrawOptions)
 		} else drawn.push(e);
 	}
 	const width = Math.max(40, o.columns);
-	const lines = ladderLines(drawn, {width, relative: !o.absolute, color: false, time: true});
 	const rows = ladderRows(drawn);
+	const lines = ladderLinesOfRows(rows, {width, relative: !o.absolute, color: false, time: true});
 	const out = [lines[0]!];
 	let next = -1; // notes up to this index of `drawn` are written
 	const flush = (upto: number) => {
@@ -52,12 +52,15 @@ function noteLines(n: ExplainNote, width: number): string[] {
 	const text = `↳ ${n.endpoint}: ${n.note}${n.lesson ? ` · lesson ${n.lesson}` : ''}`;
 	const out: string[] = [];
 	let line = indent;
+	let filled = false; // line.trim() !== '', kept as words are added rather than trimming the line for each word
 	for (const word of text.split(' ')) {
-		if (line.length + word.length + 1 > width && line.trim()) {
+		if (line.length + word.length + 1 > width && filled) {
 			out.push(line.trimEnd());
 			line = `${indent}  `;
+			filled = false;
 		}
 		line += `${word} `;
+		filled ||= word.trim() !== '';
 	}
 	out.push(line.trimEnd());
 	return out;

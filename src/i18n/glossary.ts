@@ -38,9 +38,13 @@ export const GLOSSARY: readonly Term[] = [
 	{en: [], zh: 'TIME-WAIT', avoid: ['时间等待', '关闭等待', '最后确认', '同步已发送', '同步已接收', '终止等待', '已建立状态']},
 ];
 
+const patterns = new Map<string, RegExp>(); // made once a form: check tests every Chinese text against every term
+
 /** A term as a whole-word, case-insensitive pattern ("segment" is not found in "segmented" … but is in "segments"). */
 function englishPattern(form: string): RegExp {
-	return new RegExp(`(?<![\\w-])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i');
+	let pattern = patterns.get(form);
+	if (!pattern) patterns.set(form, (pattern = new RegExp(`(?<![\\w-])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i')));
+	return pattern;
 }
 
 /** Where a Chinese text breaks the glossary, given the English it translates; empty when it keeps it. */

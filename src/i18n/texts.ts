@@ -16,9 +16,22 @@ export type Texts = {
 	sim(text: string): string;
 };
 
+/** Each catalogue text split at its placeholders, [text, name, text, …, text]: the texts are few, and `check` fills them again and again. */
+const split = new Map<string, readonly string[]>();
+
 /** "{name}" → params.name; a name without a value is left as written. */
 export function fill(template: string, params: Params = {}): string {
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+	let parts = split.get(template);
+	if (parts === undefined) {
+		parts = template.split(/\{(\w+)\}/);
+		if (split.size < 5000) split.set(template, parts);
+	}
+	let out = parts[0]!;
+	for (let i = 1; i < parts.length; i += 2) {
+		const name = parts[i]!;
+		out += (Object.hasOwn(params, name) ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+	}
+	return out;
 }
 
 export function textsOf(lang: Lang, catalogue: Partial<Catalogue>, sim: (text: string) => string = text => text): Texts {

@@ -104,12 +104,15 @@ function evaluateClaim(q: Question, claim: Claim, trace: Trace): boolean {
 	}
 }
 
+/** Texts that are all empty: whether a rule can be told does not depend on its words, and check need not write them. */
+const WORDLESS: Texts = {lang: 'en', t: () => '', n: () => '', sim: text => text};
+
 /** The first field of a question this trace cannot answer, and why; undefined when play can ask every field. */
 export function unanswerable(q: Question, trace: Trace): {readonly field: Field; readonly reason: string} | undefined {
 	for (const field of q.ask) {
 		try {
 			expected(q, field, trace);
-			ruleFor(q, field, trace, false); // what play shows after an answer (the numbering and the language change only the words it prints)
+			ruleFor(q, field, trace, false, WORDLESS); // what play shows after an answer (the numbering and the language change only the words it prints)
 		} catch (error) {
 			return {field, reason: error instanceof Error ? error.message : String(error)};
 		}

@@ -58,12 +58,16 @@ export function connectionsAt(trace: Trace, upto: number): Partial<Record<Side, 
 	const conn = at?.type === 'segment' && !injected.has(at) ? at.conn : undefined;
 	const latest: Partial<Record<Side, Connection>> = {};
 	const own: Partial<Record<Side, Connection>> = {};
-	trace.events.slice(0, upto + 1).forEach((e, i) => {
-		if (e.type !== 'segment' || !e.flags.includes('SYN') || injected.has(e)) return;
+	for (let i = 0; i <= upto && i < trace.events.length; i++) {
+		const e = trace.events[i]!;
+		if (e.type !== 'segment' || !e.flags.includes('SYN') || injected.has(e)) continue;
 		if (latest[e.from]?.isn !== e.seq) latest[e.from] = {isn: e.seq, from: i};
 		if (e.conn === conn && own[e.from]?.isn !== e.seq) own[e.from] = {isn: e.seq, from: i, conn};
-	});
-	return {...latest, ...own};
+	}
+	// A side with a connection of its own has a latest one too: own only replaces (not {...latest, ...own}, slow in Node 20).
+	if (own.client) latest.client = own.client;
+	if (own.server) latest.server = own.server;
+	return latest;
 }
 
 /** What "x" and "y" stand for at a segment: each side's current ISN, or its first one before it has a connection. */
@@ -90,7 +94,8 @@ type Item = {readonly kind: SumTerm['kind']; readonly offset: number; readonly s
 /** What `side` put into the sequence space that starts at `c.isn`, in the events from c.from up to (not including) `upto`. */
 function itemsOf(trace: Trace, side: Side, c: Connection, upto: number): Item[] {
 	const items: Item[] = [];
-	for (const e of trace.events.slice(c.from, upto)) {
+	for (let i = c.from; i < upto && i < trace.events.length; i++) {
+		const e = trace.events[i]!;
 		if (e.type !== 'segment' || e.from !== side || e.flags.includes('RST')) continue;
 		if (c.conn !== undefined && e.conn !== c.conn) continue; // another client's connection, interleaved with this one
 		if (e.flags.includes('SYN')) {

@@ -191,11 +191,46 @@ export type Snapshot = {
 	readonly queues?: {readonly syn: number; readonly accept: number; readonly backlog: number};
 };
 
+/** Each socket's latest snapshot: a trace records one at every segment, and most of them equal the one before. */
+const latest = new WeakMap<Tcb, Snapshot>();
+
+/** The endpoint now: the latest snapshot itself when nothing in it changed (snapshots are never modified). */
 export function snapshot(tcb: Tcb): Snapshot {
-	const timers = (Object.keys(tcb.timers) as TimerKind[]).filter(k => k !== 'syn-queue')
-		.map(timer => ({timer, duration: (tcb.timerSetUs[timer] ?? 0) / 1e6}));
-	const synced = !['CLOSED', 'LISTEN', 'SYN-SENT'].includes(tcb.state);
-	return {state: tcb.state, sndNxt: tcb.sndNxt, rcvNxt: tcb.rcvNxt, acked: !synced || tcb.lastAckSent === tcb.rcvNxt, timers};
+	const synced = tcb.state !== 'CLOSED' && tcb.state !== 'LISTEN' && tcb.state !== 'SYN-SENT';
+	const acked = !synced || tcb.lastAckSent === tcb.rcvNxt;
+	const last = latest.get(tcb);
+	const sameTimers = last !== undefined && timersAre(tcb, last.timers);
+	if (last && sameTimers && last.state === tcb.state && last.sndNxt === tcb.sndNxt && last.rcvNxt === tcb.rcvNxt && last.acked === acked) return last;
+	const timers = sameTimers ? last.timers : timersOf(tcb);
+	const made = {state: tcb.state, sndNxt: tcb.sndNxt, rcvNxt: tcb.rcvNxt, acked, timers};
+	latest.set(tcb, made);
+	return made;
+}
+
+/** Timer lists as snapshots hold them, one (never modified) per distinct list: the same few recur all through a trace. */
+const timerLists = new Map<string, Snapshot['timers']>();
+
+/** The socket's pending timers (but the listener's SYN queue), in the order they were set, and what each was set for. */
+function timersOf(tcb: Tcb): Snapshot['timers'] {
+	const kinds = (Object.keys(tcb.timers) as TimerKind[]).filter(k => k !== 'syn-queue');
+	const key = kinds.map(timer => `${timer} ${tcb.timerSetUs[timer] ?? 0}`).join(',');
+	let list = timerLists.get(key);
+	if (!list) {
+		list = kinds.map(timer => ({timer, duration: (tcb.timerSetUs[timer] ?? 0) / 1e6}));
+		if (timerLists.size < 1000) timerLists.set(key, list);
+	}
+	return list;
+}
+
+/** The socket's pending timers are these, in this order and set for as long (what snapshot() would list). */
+function timersAre(tcb: Tcb, timers: Snapshot['timers']): boolean {
+	let i = 0;
+	for (const timer of Object.keys(tcb.timers) as TimerKind[]) {
+		if (timer === 'syn-queue') continue;
+		const t = timers[i++];
+		if (t === undefined || t.timer !== timer || t.duration !== (tcb.timerSetUs[timer] ?? 0) / 1e6) return false;
+	}
+	return i === timers.length;
 }
 
 export function stopTimer(tcb: Tcb, kind: TimerKind, ctx: Ctx): void {

@@ -34,6 +34,7 @@ export type Flight = {
 
 /** The first rule that matches the segment, consumed by one use. */
 export function takeRule(rules: NetRule[], from: Side, seg: Segment, client = ''): NetRule | undefined {
+	if (rules.length === 0) return undefined; // most scenarios have none: every segment asks
 	const flags = flagsOf(seg);
 	const rule = rules.find(r => r.remaining > 0 && (r.from === undefined || r.from === from) && (r.client === undefined || (from === 'client' && r.client === client))
 		&& (r.flags === undefined || r.flags.every(f => flags.includes(f))));

@@ -134,3 +134,37 @@ export const DEFAULT_SYSCTLS: Sysctls = {
 	mss: 1460,
 	window: 65535,
 };
+
+/**
+ * The same settings written as one literal: every scenario's sysctls then share one hidden class, which the
+ * simulator reads at every segment (spread-built ones each had their own, and code that read them was
+ * compiled again for each new lesson that check ran).
+ */
+export function sysctlsOf(s: Sysctls): Sysctls {
+	return {
+		synRetries: s.synRetries,
+		synLinearTimeouts: s.synLinearTimeouts,
+		synackRetries: s.synackRetries,
+		retries2: s.retries2,
+		orphanRetries: s.orphanRetries,
+		rtoMinUs: s.rtoMinUs,
+		keepaliveTimeUs: s.keepaliveTimeUs,
+		keepaliveIntvlUs: s.keepaliveIntvlUs,
+		keepaliveProbes: s.keepaliveProbes,
+		finTimeoutUs: s.finTimeoutUs,
+		syncookies: s.syncookies,
+		backlog: s.backlog,
+		rfc1337: s.rfc1337,
+		somaxconn: s.somaxconn,
+		abortOnOverflow: s.abortOnOverflow,
+		twReuse: s.twReuse,
+		twReuseDelayUs: s.twReuseDelayUs,
+		timestamps: s.timestamps,
+		localPorts: s.localPorts,
+		maxSynBacklog: s.maxSynBacklog,
+		rtoInitialUs: s.rtoInitialUs,
+		rtoMaxUs: s.rtoMaxUs,
+		mss: s.mss,
+		window: s.window,
+	};
+}

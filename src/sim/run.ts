@@ -37,7 +37,8 @@ export function drawIsns(scenario: Scenario, seed: number): {isns: Record<Side, 
 	const next = rng(seed);
 	const more = rng((seed ^ 0x5bd1e995) >>> 0);
 	const draw = (fixed: number | undefined) => {
-		const list = Array.from({length: ISNS_PER_SIDE}, () => next());
+		const list: number[] = [];
+		for (let i = 0; i < ISNS_PER_SIDE; i++) list.push(next());
 		if (fixed !== undefined) list[0] = fixed;
 		return list;
 	};
@@ -48,8 +49,8 @@ export function drawIsns(scenario: Scenario, seed: number): {isns: Record<Side, 
 	return {isns: {client, server}, cookieSecret};
 }
 
-export function startWorld(scenario: Scenario, seed: number): World {
-	const {isns, cookieSecret} = drawIsns(scenario, seed);
+export function startWorld(scenario: Scenario, seed: number, drawn = drawIsns(scenario, seed)): World {
+	const {isns, cookieSecret} = drawn;
 	return createWorld({profile: PROFILES[scenario.profile], sysctls: scenario.sysctls, latencyUs: scenario.latencyUs, isns, cookieSecret,
 		bind: {...(scenario.client.port === undefined ? {} : {client: scenario.client.port}), ...(scenario.server.port === undefined ? {} : {server: scenario.server.port})}});
 }
@@ -94,14 +95,18 @@ export function step(w: World, s: Step): {readonly world: World; readonly events
 }
 
 export function run(scenario: Scenario, seed: number): Trace {
-	const w = startWorld(scenario, seed);
+	const drawn = drawIsns(scenario, seed);
+	const w = startWorld(scenario, seed, drawn);
 	const steps: StepResult[] = [];
+	let states: StepResult['states'] | undefined;
 	for (const step of scenario.steps) {
 		const from = w.events.length;
 		applyStep(w, step);
 		takeSnapshots(w);
-		steps.push({step, from, to: w.events.length, states: {client: w.eps.client.state, server: w.eps.server.state}, after: snapshots(w)});
+		// The previous step's states when neither changed (a long scenario keeps one object, not one a step).
+		if (states?.client !== w.eps.client.state || states.server !== w.eps.server.state) states = {client: w.eps.client.state, server: w.eps.server.state};
+		steps.push({step, from, to: w.events.length, states, after: snapshots(w)});
 	}
-	const {isns} = drawIsns(scenario, seed);
+	const {isns} = drawn; // the world took copies: these are still the first ones drawn
 	return {seed, profile: scenario.profile, isn: {client: isns.client[0]!, server: isns.server[0]!}, events: w.events, steps};
 }

@@ -1,7 +1,7 @@
 // The scenario format (see README "Scenario files"): parse and validate, then run it step by step.
 import {CALL_NAMES, type Call, type CallName} from './calls.js';
 import type {NetAction, NetRule} from './network.js';
-import {DEFAULT_SYSCTLS, type ProfileName, type Sysctls} from './profiles.js';
+import {DEFAULT_SYSCTLS, type ProfileName, type Sysctls, sysctlsOf} from './profiles.js';
 import {FLAG_ORDER, type Flag, type Segment, type Side} from './segment.js';
 import {InputError, type Path, isRecord, showValue} from '../yaml-source.js';
 
@@ -82,12 +82,12 @@ export function parseScenario(value: unknown, ctx: Ctx, base: Path = []): Scenar
 		client: parseEndpoint(value['client'], ctx, [...base, 'client'], false),
 		server,
 		latencyUs: network['latency'] === undefined ? 0 : duration(network['latency'], ctx, [...base, 'network', 'latency'], 'network.latency'),
-		sysctls: {
+		sysctls: sysctlsOf({
 			...sysctls,
 			backlog: server.backlog ?? sysctls.backlog,
 			mss: network['mss'] === undefined ? sysctls.mss : count(network['mss'], ctx, [...base, 'network', 'mss'], 'network.mss', 1),
 			window: network['window'] === undefined ? sysctls.window : count(network['window'], ctx, [...base, 'network', 'window'], 'network.window', 0, 65535),
-		},
+		}),
 		steps: steps.map((s, i) => parseStep(s, i, ctx, [...base, 'steps', i])),
 	};
 	checkTotals(scenario, ctx, base);

@@ -39,28 +39,43 @@ export function live(tcb: Tcb): boolean {
 export function listenerView(h: Hosts, tcb: Tcb): ListenerView | undefined {
 	const l = h.listener;
 	if (!l || tcb.side !== 'server' || tcb === l || tcb.listenerGen !== h.listenerGen || l.state !== 'LISTEN') return undefined;
-	return {synRequests: () => synRequests(h), acceptQueueFull: () => acceptQueue(h).length > maxAckBacklog(h.sysctls)};
+	return {synRequests: () => synRequests(h), acceptQueueFull: () => acceptQueueLength(h) > maxAckBacklog(h.sysctls)};
 }
 
 /** The listener's requests (inet_csk_reqsk_queue_len): half-open connections and a flood's spoofed SYNs. */
 export function synRequests(h: Hosts): number {
 	const l = h.listener;
 	if (!l) return 0;
-	return l.synQueue.length + h.socks.filter(s => s.side === 'server' && s.listenerGen === h.listenerGen && s !== l && s.state === 'SYN-RECEIVED' && s.passive).length;
+	let n = l.synQueue.length;
+	for (const s of h.socks) if (s.side === 'server' && s.listenerGen === h.listenerGen && s !== l && s.state === 'SYN-RECEIVED' && s.passive) n++;
+	return n;
 }
 
 /** Connections the handshake completed that accept() has not taken (sk_ack_backlog), oldest first. */
 export function acceptQueue(h: Hosts): Tcb[] {
 	const l = h.listener;
 	if (!l || l.state !== 'LISTEN') return [];
-	return h.socks.filter(s => s.side === 'server' && s !== l && s.listenerGen === h.listenerGen && s.passive && !s.accepted && live(s) && s.state !== 'SYN-RECEIVED');
+	return h.socks.filter(s => waitsForAccept(h, l, s));
+}
+
+/** acceptQueue(h).length, counted (snapshots() asks at every segment). */
+export function acceptQueueLength(h: Hosts): number {
+	const l = h.listener;
+	if (!l || l.state !== 'LISTEN') return 0;
+	let n = 0;
+	for (const s of h.socks) if (waitsForAccept(h, l, s)) n++;
+	return n;
+}
+
+function waitsForAccept(h: Hosts, l: Tcb, s: Tcb): boolean {
+	return s.side === 'server' && s !== l && s.listenerGen === h.listenerGen && s.passive && !s.accepted && live(s) && s.state !== 'SYN-RECEIVED';
 }
 
 /** The listener's queues as `ss -lnt` shows them (Recv-Q, Send-Q), and the SYN queue beside them. */
 export function queues(h: Hosts): {syn: number; accept: number; backlog: number} | undefined {
 	const l = h.listener;
 	if (!l || l.state !== 'LISTEN') return undefined;
-	return {syn: synRequests(h), accept: acceptQueue(h).length, backlog: maxAckBacklog(h.sysctls)};
+	return {syn: synRequests(h), accept: acceptQueueLength(h), backlog: maxAckBacklog(h.sysctls)};
 }
 
 /** A new socket on a host: it draws its ISNs from the host's shared list. */

@@ -7,7 +7,7 @@ import {type Flight, type NetRule, fateOf, takeRule} from './network.js';
 import {type Profile, type Sysctls} from './profiles.js';
 import {nextSynQueueUs, onListen, synQueueRoom} from './listen.js';
 import {receive} from './receive.js';
-import {type Hosts, acceptQueue, listenerView, live, lookup, queues, spawn, synInTimeWait, synRequests} from './sockets.js';
+import {type Hosts, acceptQueueLength, listenerView, live, lookup, queues, spawn, synInTimeWait, synRequests} from './sockets.js';
 import {type Segment, type Side, flagsOf, peerOf} from './segment.js';
 import {seqRelative} from './seq.js';
 import {fireTimer, keepaliveHeard} from './timers.js';
@@ -76,8 +76,10 @@ function route(w: World, tcb: Tcb, e: Emit): void {
 		case 'send': return put(w, tcb, e.seg);
 		case 'state': w.events.push({type: 'state', t, endpoint: side, conn, from: e.from, to: e.to, cause: e.cause}); return;
 		case 'call': w.events.push({type: 'call', t, endpoint: side, conn, call: e.call, result: e.result}); return;
-		case 'timer': w.events.push({type: 'timer', t, endpoint: side, conn, timer: e.timer, action: e.action,
-			...(e.durationUs === undefined ? {} : {duration: secondsOf(e.durationUs)})}); return;
+		case 'timer': // two literals, not a spread of `duration`: a timer is set or stopped at nearly every segment
+			w.events.push(e.durationUs === undefined ? {type: 'timer', t, endpoint: side, conn, timer: e.timer, action: e.action}
+				: {type: 'timer', t, endpoint: side, conn, timer: e.timer, action: e.action, duration: secondsOf(e.durationUs)});
+			return;
 		case 'syncookie': w.events.push({type: 'note', t, endpoint: side, conn, note: `SYN cookie ${e.outcome}`}); return;
 		case 'drop': w.events.push({type: 'note', t, endpoint: side, conn, note: `segment dropped: ${e.reason}`}); return;
 	}
@@ -101,17 +103,20 @@ function put(w: World, sender: Tcb, seg: Segment, injected = false): void {
 	const id = w.nextId++;
 	const extra = rule?.action === 'delay' ? rule.byUs ?? 0 : 0;
 	w.segmentAt[id] = w.events.length;
-	w.events.push({
-		type: 'segment', t: secondsOf(w.now), from, to, conn, flags: flagsOf(seg), seq: seg.seq, ack: seg.ack,
-		len: seg.len, win: seg.win, fate, ...(extra > 0 ? {delayed: secondsOf(extra)} : {}),
-		rel: {seq: relative(w, from, seg.seq, conn), ack: seg.ack === null ? null : relative(w, to, seg.ack, conn)}, id,
-	});
+	const t = secondsOf(w.now);
+	const flags = flagsOf(seg);
+	const rel = {seq: relative(w, from, seg.seq, conn), ack: seg.ack === null ? null : relative(w, to, seg.ack, conn)};
+	// Two literals rather than a spread of `delayed` (a spread in the middle of a literal costs every segment); `arrived`
+	// and `after`, set later in that order, have their places from the start, so every segment keeps one hidden class.
+	w.events.push(extra > 0
+		? {type: 'segment', t, from, to, conn, flags, seq: seg.seq, ack: seg.ack, len: seg.len, win: seg.win, fate, delayed: secondsOf(extra), rel, id, arrived: undefined, after: undefined}
+		: {type: 'segment', t, from, to, conn, flags, seq: seg.seq, ack: seg.ack, len: seg.len, win: seg.win, fate, rel, id, arrived: undefined, after: undefined});
 	if (fate === 'dropped') {
 		w.pendingSnapshots.push(id); // lost: nothing changes because of it
 		return;
 	}
 	const at = w.now + w.latencyUs + extra;
-	const held = w.inFlight.filter(f => f.from === from && f.at === Infinity);
+	const held = w.inFlight.some(f => f.at === Infinity) ? w.inFlight.filter(f => f.from === from && f.at === Infinity) : []; // reorder rules are rare
 	w.inFlight.push({id, seg, from, to, conn, at: rule?.action === 'reorder' ? Infinity : at, order: w.order++});
 	if (fate === 'duplicated') w.inFlight.push({id, seg, from, to, conn, at, order: w.order++});
 	// A reorder rule held an earlier segment back: it arrives right after this one.
@@ -141,7 +146,7 @@ export function flood(w: World, syns: number): void {
 	const ctx = ctxFor(w, listener);
 	let cookies = 0;
 	let dropped = 0;
-	const full = () => acceptQueue(w).length > Math.min(w.sysctls.backlog, w.sysctls.somaxconn);
+	const full = () => acceptQueueLength(w) > Math.min(w.sysctls.backlog, w.sysctls.somaxconn);
 	for (let i = 0; i < syns; i++) {
 		const room = full() ? 'drop' : synQueueRoom(synRequests(w), ctx);
 		if (room === 'queue') listener.synQueue.push({numTimeout: 0, nextUs: w.now + w.sysctls.rtoInitialUs});
@@ -180,15 +185,18 @@ function nextEvent(w: World): Next | undefined {
 	// Linux runs every timer due in a tick (the TIMER softirq) before the segments they send are received (NET_RX, later
 	// in the same softirq pass): at one instant, timers come before arrivals. Among them, __run_timers expires the wheel's
 	// coarser levels first (timers set further ahead), and in one bucket the last one set first (hlist_add_head).
-	let rank: readonly [number, number] = [-Infinity, -Infinity];
+	let rankLevel = -Infinity;
+	let rankOrder = -Infinity;
 	for (const tcb of w.socks) {
 		for (const timer of TIMER_ORDER) {
 			const at = tcb.timers[timer];
 			if (at === undefined || (best && at > best.at)) continue;
-			const r = [wheelLevel(tcb.timerSetUs[timer] ?? 0), tcb.timerOrder[timer] ?? 0] as const;
-			if (!best || at < best.at || best.kind === 'arrive' || r[0] > rank[0] || (r[0] === rank[0] && r[1] > rank[1])) {
+			const level = wheelLevel(tcb.timerSetUs[timer] ?? 0);
+			const order = tcb.timerOrder[timer] ?? 0;
+			if (!best || at < best.at || best.kind === 'arrive' || level > rankLevel || (level === rankLevel && order > rankOrder)) {
 				best = {kind: 'timer', tcb, timer, at};
-				rank = r;
+				rankLevel = level;
+				rankOrder = order;
 			}
 		}
 	}
@@ -272,10 +280,30 @@ function markArrival(w: World, id: number): void {
 	if (e?.type === 'segment' && e.arrived === undefined) e.arrived = w.events.length; // a duplicate's second copy keeps the first arrival
 }
 
-/** Both endpoints as a lesson sees them: each side's current socket, and the listener's queues beside the server's. */
+/** The latest snapshots() of each world, and the server's socket snapshot it was made from. */
+const latest = new WeakMap<World, {readonly both: Record<Side, Snapshot>; readonly server: Snapshot}>();
+
+/**
+ * Both endpoints as a lesson sees them: each side's current socket, and the listener's queues beside the server's.
+ * The same record as last time when nothing in it changed (records are never modified): most segments change neither side.
+ */
 export function snapshots(w: World): Record<Side, Snapshot> {
 	const q = queues(w);
-	return {client: snapshot(w.eps.client), server: {...snapshot(w.eps.server), ...(q ? {queues: q} : {})}};
+	const client = snapshot(w.eps.client);
+	const server = snapshot(w.eps.server);
+	const last = latest.get(w);
+	const lastQueues = last?.both.server.queues;
+	const sameQueues = lastQueues === q || (lastQueues !== undefined && q !== undefined && lastQueues.syn === q.syn && lastQueues.accept === q.accept && lastQueues.backlog === q.backlog);
+	const sameServer = last !== undefined && last.server === server && sameQueues;
+	if (sameServer && last.both.client === client) return last.both;
+	const both = {client, server: sameServer ? last.both.server : q ? withQueues(server, sameQueues ? lastQueues! : q) : server};
+	latest.set(w, {both, server});
+	return both;
+}
+
+/** Spelled out: in Node 20, {...snapshot, queues} (a spread, then a key it did not have) takes microseconds. */
+function withQueues(s: Snapshot, queues: NonNullable<Snapshot['queues']>): Snapshot {
+	return {state: s.state, sndNxt: s.sndNxt, rcvNxt: s.rcvNxt, acked: s.acked, timers: s.timers, queues};
 }
 
 /** Record both endpoints on the segments just handled (the first arrival wins for a duplicate). */

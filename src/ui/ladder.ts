@@ -5,7 +5,7 @@
 import type {State} from '../sim/endpoint.js';
 import type {Side} from '../sim/segment.js';
 import type {SegmentEvent, TraceEvent} from '../sim/trace.js';
-import {center, clusters, fit, padEnd, padStart, width as columns} from '../text-width.js';
+import {center, clusters, fit, padEnd, padStart, takeColumns, width as columns} from '../text-width.js';
 import {type LadderRow, type States, type Unknown, type View, ladderRows} from './ladder-rows.js';
 
 export {fit};
@@ -61,8 +61,12 @@ type Part = {readonly text: string; readonly style?: string};
 type SegmentRow = Extract<LadderRow, {kind: 'segment'}>;
 
 export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions): string[] {
+	return ladderLinesOfRows(ladderRows(events, opts), opts);
+}
+
+/** ladderLines() of rows already made by ladderRows() with the same view (explain places its notes by them). */
+export function ladderLinesOfRows(all: readonly LadderRow[], opts: LadderOptions): string[] {
 	const width = Math.max(1, Math.floor(opts.width));
-	const all = ladderRows(events, opts);
 	numbered = new Set(all.flatMap(r => (r.kind === 'segment' ? [r.seg.conn] : []))).size > 1;
 	const budget = opts.maxRows === undefined ? Infinity : Math.max(0, Math.floor(opts.maxRows));
 	const rowBudget = opts.pending ? Math.max(0, budget - 1) : budget;
@@ -75,7 +79,8 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 	const timeWidth = opts.time && width >= 72 ? 9 : 0;
 	const mid = Math.max(0, width - timeWidth - 2 * stateWidth - 2);
 	const name = (s: State) => (full ? s : SHORT_STATES[s] ?? s);
-	const tier = pickTier(rows, mid, opts.relative);
+	const labelAt = labels(opts.relative);
+	const tier = pickTier(rows, mid, labelAt);
 
 	const words = opts.words ?? ENGLISH_LADDER;
 	const line = (time: string, left: Part, middle: Part[], right: Part) => render(clip([
@@ -84,7 +89,7 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 	], width), opts.color === true);
 
 	const out: string[] = [];
-	const legend = LETTERS.filter(([letter]) => rows.some(r => r.kind === 'segment' && LETTER_TIERS.includes(rowTier(r, tier, mid, opts.relative))
+	const legend = LETTERS.filter(([letter]) => rows.some(r => r.kind === 'segment' && LETTER_TIERS.includes(rowTier(r, tier, mid, labelAt))
 		&& letterFlags(r.seg).includes(letter))).map(([letter, word]) => `${letter}=${word}`);
 	// The header's middle may also use what the word "client" leaves of its column.
 	const client = fit(words.client, stateWidth);
@@ -102,7 +107,7 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 			const s = row.states[side];
 			return {text: fit(name(s), stateWidth), ...(before && before[side] !== s ? {style: SGR.changed} : {})};
 		};
-		out.push(line(seconds(row.t), state('client'), middleOf(row, mid, tier, opts.relative, words), state('server')));
+		out.push(line(seconds(row.t), state('client'), middleOf(row, mid, tier, labelAt, words), state('server')));
 		before = row.states;
 	});
 	if (opts.pending) out.push(line('', {text: ''}, pendingArrow(opts.pending.from, mid), {text: ''}));
@@ -114,21 +119,21 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
  * fit, so that a few long rows (lost or retransmitted data) do not take the numbers off every label.
  * A row that still does not fit takes the most verbose form that does (`rowTier`).
  */
-function pickTier(rows: readonly LadderRow[], mid: number, relative: boolean): number {
+function pickTier(rows: readonly LadderRow[], mid: number, labelAt: Labels): number {
 	const segs = rows.filter((r): r is SegmentRow => r.kind === 'segment');
 	for (let tier = 0; tier < TIERS; tier++) {
-		if (segs.filter(r => fits(r, tier, mid, relative)).length >= 0.5 * segs.length) return tier;
+		if (segs.filter(r => fits(r, tier, mid, labelAt)).length >= 0.5 * segs.length) return tier;
 	}
 	return TIERS - 1;
 }
 
-function rowTier(row: SegmentRow, from: number, mid: number, relative: boolean): number {
-	for (let tier = from; tier < TIERS; tier++) if (fits(row, tier, mid, relative)) return tier;
+function rowTier(row: SegmentRow, from: number, mid: number, labelAt: Labels): number {
+	for (let tier = from; tier < TIERS; tier++) if (fits(row, tier, mid, labelAt)) return tier;
 	return TIERS - 1;
 }
 
-function fits(row: SegmentRow, tier: number, mid: number, relative: boolean): boolean {
-	return columns(labelOf(row, tier, relative)) + overhead(row.seg) <= mid;
+function fits(row: SegmentRow, tier: number, mid: number, labelAt: Labels): boolean {
+	return columns(labelAt(row, tier)) + overhead(row.seg) <= mid;
 }
 
 /** Columns an arrow takes besides its label: `─ label ─▶`, or `─ label ─✗ lost` for a lost one. */
@@ -155,6 +160,19 @@ export function segmentLabel(seg: SegmentEvent, tier: number, relative: boolean)
 
 /** Several connections in one diagram: each arrow says which one it belongs to (#1, #2 …, as the trace's conn). */
 let numbered = false;
+
+/** A segment row's label at a tier. */
+type Labels = (row: SegmentRow, tier: number) => string;
+
+/** Labels made once a diagram: choosing the tier measures each row's label several times. */
+function labels(relative: boolean): Labels {
+	const made = new Map<SegmentRow, string[]>();
+	return (row, tier) => {
+		let forms = made.get(row);
+		if (!forms) made.set(row, (forms = []));
+		return (forms[tier] ??= labelOf(row, tier, relative));
+	};
+}
 
 function labelOf(row: SegmentRow, tier: number, relative: boolean): string {
 	const conn = numbered ? `#${row.seg.conn} ` : '';
@@ -191,9 +209,9 @@ function headerMiddle(forms: readonly string[], above: number, legend: readonly 
 	return fit(earlier[earlier.length - 1]!, mid);
 }
 
-function middleOf(row: LadderRow, mid: number, tier: number, relative: boolean, words: LadderWords): Part[] {
+function middleOf(row: LadderRow, mid: number, tier: number, labelAt: Labels, words: LadderWords): Part[] {
 	switch (row.kind) {
-		case 'segment': return segmentArrow(row, mid, tier, relative, words);
+		case 'segment': return segmentArrow(row, mid, tier, labelAt, words);
 		case 'state': {
 			const sim = words.sim ?? (text => text);
 			const left = row.causes.client.map(sim).join(', ');
@@ -217,10 +235,10 @@ function middleOf(row: LadderRow, mid: number, tier: number, relative: boolean, 
 	}
 }
 
-function segmentArrow(row: SegmentRow, mid: number, tier: number, relative: boolean, words: LadderWords): Part[] {
+function segmentArrow(row: SegmentRow, mid: number, tier: number, labelAt: Labels, words: LadderWords): Part[] {
 	const seg = row.seg;
 	const dir = seg.from === 'client' ? 'right' : 'left';
-	const text = labelOf(row, rowTier(row, tier, mid, relative), relative);
+	const text = labelAt(row, rowTier(row, tier, mid, labelAt));
 	if (seg.fate === 'dropped') {
 		// The arrow stops part-way: the segment never arrived. Too narrow for "✗ lost": just "✗".
 		if (mid - 10 < 1) {
@@ -261,14 +279,10 @@ function clip(parts: readonly Part[], width: number): Part[] {
 	const out: Part[] = [];
 	let used = 0;
 	for (const p of parts) {
-		let kept = '';
-		for (const c of clusters(p.text)) {
-			if (used + columns(c) > width) break;
-			kept += c;
-			used += columns(c);
-		}
-		if (kept) out.push({...p, text: kept});
+		const [kept, keptWidth] = takeColumns(p.text, width - used);
+		if (kept) out.push(kept === p.text ? p : {...p, text: kept});
 		if (kept !== p.text) break; // nothing after a cut: a wide character cut at the edge would shift what follows
+		used += keptWidth;
 	}
 	return out;
 }

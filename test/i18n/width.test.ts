@@ -1,9 +1,10 @@
 // Layout in display columns: Chinese takes two columns a character, wraps between characters, and is
 // never cut in half; full-width input reads as ASCII.
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {parseFlags, parseNumber, parseSeconds, parseSender, parseTimer, parseYesNo, toAscii} from '../../src/lessons/answers.js';
-import {center, fit, padEnd, width} from '../../src/text-width.js';
+import {center, clusters, fit, padEnd, take, width} from '../../src/text-width.js';
 import {clampLines, wrapText} from '../../src/ui/wrap.js';
 
 const ZH = '客户端调用 connect()。内核选出一个初始序列号（ISN），这里是 x = 1000，并发出携带它的 SYN。客户端进入 SYN-SENT 状态。';
@@ -38,6 +39,22 @@ describe('display width', () => {
 		expect(wrapText('客户端调用 connect()。', 14)).toEqual(['客户端调用', 'connect()。']);
 		expect(wrapText('一二三四五六七八九十', 8)).toEqual(['一二三四', '五六七八', '九十']);
 		expect(clampLines(wrapText(ZH, 20), 2, 20).map(l => stringWidth(l) <= 20)).toEqual([true, true]);
+	});
+
+	// width() and clusters() skip segmenting text whose every character is a cluster of its own: mixed with
+	// characters that join (marks, ZWJ, jamo, flags, CR LF, escapes) they must still agree with segmenting.
+	it('measures and splits as string-width and Intl.Segmenter do, whatever the characters', () => {
+		const segmenter = new Intl.Segmenter();
+		const alphabet = ['a', ' ', '中', '。', '─', '▶', '·', '…', '\u0301', '\u200D', '👍', '\uFE0F', '🇦', '\u1100', '\u1161', '\u11A8', '가',
+			'\r', '\n', '\u001B', '[', '3', 'm', '\u0915', '\u094D', '\u0600', 'ｶ', 'ﾞ', '\u0E33', '\u00AD', '\uD83C'];
+		fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), {maxLength: 8}), fc.nat(12), (chars, n) => {
+			const text = chars.join('');
+			const cs = Array.from(segmenter.segment(text), s => s.segment);
+			expect(width(text)).toBe(stringWidth(text));
+			expect(clusters(text)).toEqual(cs);
+			let used = 0;
+			expect(take(text, n)).toBe(cs.filter(c => (used += stringWidth(c)) <= n).join('')); // the clusters that fit, in order
+		}), {numRuns: 2000});
 	});
 });
 

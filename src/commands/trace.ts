@@ -9,6 +9,7 @@ import {ladderWords} from '../ui/ladder-words.js';
 import type {Args} from './args.js';
 import {UsageError} from './args.js';
 import type {Io} from './io.js';
+import {connectionNames} from '../sim/connection-names.js';
 
 export function traceCommand(args: Args, io: Io, randomSeed: () => number): number {
 	const file = args.positionals[0];
@@ -28,6 +29,6 @@ export function traceCommand(args: Args, io: Io, randomSeed: () => number): numb
 		return 0;
 	}
 	io.out(t('cli.traceHead', {file, profile: trace.profile, seed: trace.seed, client: trace.isn.client, server: trace.isn.server}) + (args.relative ? t('cli.traceRelative') : ''));
-	for (const line of ladderLines(trace.events, {width: io.columns, relative: args.relative, color: false, time: true, words: ladderWords(io.texts)})) io.out(line);
+	for (const line of ladderLines(trace.events, {width: io.columns, relative: args.relative, color: false, time: true, words: ladderWords(io.texts), names: connectionNames(trace)})) io.out(line);
 	return 0;
 }

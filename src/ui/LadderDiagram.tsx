@@ -25,16 +25,18 @@ export type Props = {
 	readonly unknown?: Unknown;
 	/** Each event's index in the whole trace, when `events` leaves some out. */
 	readonly indexes?: readonly number[];
+	/** The connections' names, when the trace holds several (connectionNames). */
+	readonly names?: ReadonlyMap<number, string>;
 };
 
-export function LadderDiagram({events, relative, pending, maxRows, width, unknown, indexes}: Props) {
+export function LadderDiagram({events, relative, pending, maxRows, width, unknown, indexes, names}: Props) {
 	const {stdout} = useStdout();
 	const color = useContext(ColorContext);
 	const texts = useTexts();
 	const columns = width ?? (stdout.columns || 80);
 	const lines = ladderLines(events, {
 		width: columns, relative, color, words: ladderWords(texts),
-		...(pending ? {pending} : {}), ...(maxRows === undefined ? {} : {maxRows}), ...(unknown ? {unknown} : {}), ...(indexes ? {indexes} : {}),
+		...(pending ? {pending} : {}), ...(maxRows === undefined ? {} : {maxRows}), ...(unknown ? {unknown} : {}), ...(indexes ? {indexes} : {}), ...(names ? {names} : {}),
 	});
 	return (
 		<Box flexDirection="column">

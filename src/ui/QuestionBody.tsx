@@ -1,10 +1,12 @@
 // The middle of the player's screen, shared by a lesson and a single review or drill question: the
 // ladder up to the question, the story, the question, and the list or text field that answers it.
 import {Text} from 'ink';
+import {useMemo} from 'react';
 import type {Action, Session} from '../lessons/engine.js';
 import {ChoiceList} from './ChoiceList.js';
 import {LadderDiagram} from './LadderDiagram.js';
 import {Lines} from './Lines.js';
+import {connectionNames} from '../sim/connection-names.js';
 import type {PlayerView} from './player-view.js';
 import {TextField} from './TextField.js';
 
@@ -24,10 +26,11 @@ export type Props = {
 
 export function QuestionBody({view, session, width, help, text, textEpoch, onTextChange, act, clearText}: Props) {
 	const gap = (n: number) => (view.gaps >= n ? <Text> </Text> : null);
+	const names = useMemo(() => connectionNames(session.trace), [session.trace]); // arrows say "C", as plain mode says "client C"
 	return (
 		<>
 			<LadderDiagram events={view.ladder.events} relative={session.relative} width={width} maxRows={view.ladder.maxRows}
-				{...(view.ladder.pending ? {pending: view.ladder.pending} : {})} unknown={view.ladder.unknown} indexes={view.ladder.indexes} />
+				{...(view.ladder.pending ? {pending: view.ladder.pending} : {})} unknown={view.ladder.unknown} indexes={view.ladder.indexes} names={names} />
 			{gap(1)}
 			<Lines lines={view.story} />
 			{gap(2)}

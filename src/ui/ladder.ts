@@ -26,6 +26,8 @@ export type LadderOptions = View & {
 	readonly time?: boolean;
 	/** The diagram's words in the learner's language (default English). */
 	readonly words?: LadderWords;
+	/** Each connection's name when the diagram holds several (connectionNames: "C" for a lesson's client C); "#N" without one. */
+	readonly names?: ReadonlyMap<number, string>;
 };
 
 /** The words a ladder draws besides TCP's own (flags, numbers and states are never translated). */
@@ -67,7 +69,9 @@ export function ladderLines(events: readonly TraceEvent[], opts: LadderOptions):
 /** ladderLines() of rows already made by ladderRows() with the same view (explain places its notes by them). */
 export function ladderLinesOfRows(all: readonly LadderRow[], opts: LadderOptions): string[] {
 	const width = Math.max(1, Math.floor(opts.width));
-	numbered = new Set(all.flatMap(r => (r.kind === 'segment' ? [r.seg.conn] : []))).size > 1;
+	// Several connections in one diagram: each arrow says which one it belongs to (its client's name, else #1, #2 … as the trace's conn).
+	const numbered = new Set(all.flatMap(r => (r.kind === 'segment' ? [r.seg.conn] : []))).size > 1;
+	const tag = (conn: number) => (numbered ? `${opts.names?.get(conn) ?? `#${conn}`} ` : '');
 	const budget = opts.maxRows === undefined ? Infinity : Math.max(0, Math.floor(opts.maxRows));
 	const rowBudget = opts.pending ? Math.max(0, budget - 1) : budget;
 	const rows = rowBudget === Infinity ? all : all.slice(Math.max(0, all.length - rowBudget));
@@ -79,7 +83,7 @@ export function ladderLinesOfRows(all: readonly LadderRow[], opts: LadderOptions
 	const timeWidth = opts.time && width >= 72 ? 9 : 0;
 	const mid = Math.max(0, width - timeWidth - 2 * stateWidth - 2);
 	const name = (s: State) => (full ? s : SHORT_STATES[s] ?? s);
-	const labelAt = labels(opts.relative);
+	const labelAt = labels(opts.relative, tag);
 	const tier = pickTier(rows, mid, labelAt);
 
 	const words = opts.words ?? ENGLISH_LADDER;
@@ -158,31 +162,27 @@ export function segmentLabel(seg: SegmentEvent, tier: number, relative: boolean)
 	}
 }
 
-/** Several connections in one diagram: each arrow says which one it belongs to (#1, #2 …, as the trace's conn). */
-let numbered = false;
-
 /** A segment row's label at a tier. */
 type Labels = (row: SegmentRow, tier: number) => string;
 
 /** Labels made once a diagram: choosing the tier measures each row's label several times. */
-function labels(relative: boolean): Labels {
+function labels(relative: boolean, tag: (conn: number) => string): Labels {
 	const made = new Map<SegmentRow, string[]>();
 	return (row, tier) => {
 		let forms = made.get(row);
 		if (!forms) made.set(row, (forms = []));
-		return (forms[tier] ??= labelOf(row, tier, relative));
+		return (forms[tier] ??= tag(row.seg.conn) + labelOf(row, tier, relative));
 	};
 }
 
 function labelOf(row: SegmentRow, tier: number, relative: boolean): string {
-	const conn = numbered ? `#${row.seg.conn} ` : '';
 	const marks = [
 		row.retransmit ? (tier === 0 ? 'retransmission' : 'rtx') : '',
 		row.seg.fate === 'duplicated' ? (tier === 0 ? 'duplicated' : 'dup') : '',
 		row.seg.delayed ? (tier === 0 ? 'delayed' : 'late') : '',
 		row.inFlight ? 'in flight' : '',
 	].filter(Boolean);
-	return conn + segmentLabel(row.seg, tier, relative) + marks.map(m => ` [${m}]`).join('');
+	return segmentLabel(row.seg, tier, relative) + marks.map(m => ` [${m}]`).join('');
 }
 
 /** SYN,ACK / FIN,ACK / PSH,ACK / RST — the control flag first and ACK last, as people (and Wireshark) write it. */

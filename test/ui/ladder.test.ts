@@ -4,6 +4,7 @@ import {STATES} from '../../src/sim/endpoint.js';
 import {scenarioFromYaml} from '../../src/sim/load.js';
 import {run} from '../../src/sim/run.js';
 import type {SegmentEvent, TraceEvent} from '../../src/sim/trace.js';
+import {connectionNames} from '../../src/sim/connection-names.js';
 import {ladderRows} from '../../src/ui/ladder-rows.js';
 import {ladderLines, segmentLabel} from '../../src/ui/ladder.js';
 
@@ -294,4 +295,26 @@ test('no line is ever wider than the width, for random traces, widths and option
 			expectAligned(lines, w, pendingFrom !== undefined);
 		},
 	), {numRuns: 300});
+});
+
+describe('several connections in one diagram', () => {
+	const names = (trace: ReturnType<typeof play>) => connectionNames(trace);
+
+	test('a lesson\'s named clients label their arrows by name, as plain mode names them', () => {
+		const trace = play(['server: listen', 'client A: connect', 'client B: connect'], FIXED);
+		const lines = ladderLines(trace.events, {width: 100, relative: true, names: names(trace)});
+		expect(lines.filter(l => /─ A SYN seq=0 ─+▶/.test(l))).toHaveLength(1);
+		expect(lines.filter(l => /─ B SYN seq=0 ─+▶/.test(l))).toHaveLength(1);
+		expect(lines.filter(l => /◀─+ B SYN,ACK /.test(l))).toHaveLength(1);
+		expect(lines.join('\n')).not.toMatch(/#\d/);
+	});
+
+	test('unnamed connections by number; one connection unlabelled', () => {
+		const again = play([...OPEN, 'client: abort', 'client: connect'], FIXED);
+		const lines = ladderLines(again.events, {width: 100, relative: true, names: names(again)});
+		expect(lines.some(l => /─ #1 SYN seq=0 ─/.test(l))).toBe(true);
+		expect(lines.some(l => /─ #2 SYN seq=0 ─/.test(l))).toBe(true);
+		const one = play(OPEN, FIXED);
+		expect(ladderLines(one.events, {width: 100, relative: true, names: names(one)}).join('\n')).not.toMatch(/#1|─ [A-Z] SYN/);
+	});
 });

@@ -3,13 +3,14 @@
 // lines of the caller's after the explanation (the drill's model answer). Enter once it is explained
 // hands the result back; nothing here saves a lesson attempt.
 import {Box} from 'ink';
-import {useReducer, useRef, useState} from 'react';
+import {useReducer, useRef} from 'react';
 import {type Action, type QuestionResult, type Session, currentQuestion, reduce} from '../lessons/engine.js';
 import {useLatest} from './hooks/use-latest.js';
-import {COMMAND_KEYS, usePlayerKeys} from './hooks/use-player-keys.js';
+import {useAnswerText} from './hooks/use-answer-text.js';
+import {usePlayerKeys} from './hooks/use-player-keys.js';
 import {KeyHelp} from './KeyHelp.js';
 import {Lines} from './Lines.js';
-import {type Line, type PlayerUi, playerView} from './player-view.js';
+import {FRESH_UI, type Line, type PlayerUi, playerView} from './player-view.js';
 import {QuestionBody} from './QuestionBody.js';
 import {Tinted} from './Tinted.js';
 import {fit, wrapText} from './wrap.js';
@@ -37,25 +38,13 @@ export type Props = {
 	readonly height: number;
 };
 
-const FRESH: PlayerUi = {analogy: false, confirmReveal: false, noMoreHints: false};
-
 export function OneQuestion({session: start, heading, before, after, onward, onAnswered, onExplained, onQuit, width, height}: Props) {
 	const [session, send] = useReducer(reduce, start);
 	const latest = useRef(start);
 	const told = useRef(false);
-	const [ui, setUi, getUi] = useLatest<PlayerUi>(FRESH);
+	const [ui, setUi, getUi] = useLatest<PlayerUi>(FRESH_UI);
 	const [help, setHelp, getHelp] = useLatest(false);
-	const [text, setText, getText] = useLatest('');
-	const [textEpoch, setTextEpoch] = useState(0);
-	const setTextFromOutside = (update: (t: string) => string) => {
-		setText(update);
-		setTextEpoch(e => e + 1);
-	};
-	const onTextChange = (value: string) => {
-		const clean = value.replace(/\?/g, '');
-		if (getText() === '' && COMMAND_KEYS.includes(clean)) setTextFromOutside(() => '');
-		else setText(() => clean);
-	};
+	const answer = useAnswerText();
 	const q = currentQuestion(start)!;
 	const {t} = start.texts;
 	const act = (action: Action) => {
@@ -68,8 +57,8 @@ export function OneQuestion({session: start, heading, before, after, onward, onA
 		latest.current = n;
 		send(action);
 		if (n.field !== s.field || n.explained !== s.explained) {
-			setTextFromOutside(() => '');
-			setUi(u => ({...FRESH, analogy: u.analogy}));
+			answer.clear();
+			setUi(u => ({...FRESH_UI, analogy: u.analogy}));
 		}
 		if (n.explained && !told.current) {
 			told.current = true;
@@ -85,7 +74,7 @@ export function OneQuestion({session: start, heading, before, after, onward, onA
 		act(action);
 	};
 	usePlayerKeys({
-		current: () => latest.current, act, getUi, setUi, getHelp, setHelp, getText, clearText: () => setTextFromOutside(() => ''),
+		current: () => latest.current, act, getUi, setUi, getHelp, setHelp, getText: answer.getText, clearText: answer.clear,
 		quit: onQuit, consumed: () => consumed.current, active: true,
 	});
 
@@ -93,7 +82,7 @@ export function OneQuestion({session: start, heading, before, after, onward, onA
 	const top: Line[] = [{text: fit(heading, w), bold: true, tone: 'title'}];
 	const beforeLines: Line[] = before && !session.explained ? wrapText(before, w).slice(0, 3).map(t => ({text: t, tone: 'accent' as const, bold: true})) : [];
 	const afterLines: Line[] = after && session.explained ? wrapText(after, w).slice(0, Math.max(2, Math.floor(height / 4))).map(t => ({text: t, tone: 'accent' as const})) : [];
-	const view = playerView(session, {...ui, typing: text !== ''}, w, Math.max(8, height - beforeLines.length - afterLines.length));
+	const view = playerView(session, {...ui, typing: answer.text !== ''}, w, Math.max(8, height - beforeLines.length - afterLines.length));
 	// The player's own "Enter to continue" says where a lesson goes; here Enter ends the question.
 	const afterView = session.explained ? [...view.after.slice(0, -1), ...afterLines, {text: fit(onward, w), tone: 'accent' as const, bold: true}] : view.after;
 	if (help) {
@@ -108,8 +97,8 @@ export function OneQuestion({session: start, heading, before, after, onward, onA
 		<Box flexDirection="column">
 			<Lines lines={top} />
 			<Lines lines={beforeLines} />
-			<QuestionBody view={view} session={session} width={w} help={help} text={text} textEpoch={textEpoch}
-				onTextChange={onTextChange} act={actFromWidget} clearText={() => setTextFromOutside(() => '')} />
+			<QuestionBody view={view} session={session} width={w} help={help} text={answer.text} textEpoch={answer.epoch}
+				onTextChange={answer.onChange} act={actFromWidget} clearText={answer.clear} />
 			<Lines lines={afterView} />
 			<Tinted tone="dim">{view.footer.replace(t('keys.menu'), t('practice.keyStop'))}</Tinted>
 		</Box>

@@ -1,18 +1,19 @@
 // The lesson player: header, ladder, story, question, feedback; the summary at the end.
 // What is drawn comes from player-view.ts, the keys from hooks/use-player-keys.ts.
 import {Box} from 'ink';
-import {type MutableRefObject, useEffect, useRef, useState} from 'react';
+import {type MutableRefObject, useEffect, useRef} from 'react';
 import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import {type Action, type Saved, isDone} from '../lessons/engine.js';
 import type {Lesson} from '../lessons/schema.js';
 import type {ProgressStore} from '../progress/types.js';
 import {useLatest} from './hooks/use-latest.js';
-import {COMMAND_KEYS, usePlayerKeys} from './hooks/use-player-keys.js';
+import {useAnswerText} from './hooks/use-answer-text.js';
+import {usePlayerKeys} from './hooks/use-player-keys.js';
 import {useSession} from './hooks/use-session.js';
 import {KeyHelp} from './KeyHelp.js';
 import {Lines} from './Lines.js';
-import {type PlayerUi, playerView} from './player-view.js';
+import {FRESH_UI, type PlayerUi, playerView} from './player-view.js';
 import {Summary} from './Summary.js';
 import {QuestionBody} from './QuestionBody.js';
 import {Tinted} from './Tinted.js';
@@ -47,26 +48,11 @@ export type Props = {
 	readonly autoplayMs?: number;
 };
 
-const FRESH: PlayerUi = {analogy: false, confirmReveal: false, noMoreHints: false};
-
 export function Player({lesson, texts = ENGLISH, seed, saved, store, next, onQuit, onOpen, saver, width, height, now, autoplayMs = 600}: Props) {
 	const {session, current, dispatch, saveNow} = useSession({lesson, seed, store, texts, ...(saved ? {saved} : {}), ...(now ? {now} : {})});
-	const [ui, setUi, getUi] = useLatest<PlayerUi>(FRESH);
+	const [ui, setUi, getUi] = useLatest<PlayerUi>(FRESH_UI);
 	const [help, setHelp, getHelp] = useLatest(false);
-	const [text, setText, getText] = useLatest('');
-	// ink-text-input keeps its own cursor: when the text changes from outside (cleared, or a command key
-	// kept out of it) a new field is mounted, with its cursor at the end.
-	const [textEpoch, setTextEpoch] = useState(0);
-	const setTextFromOutside = (update: (t: string) => string) => {
-		setText(update);
-		setTextEpoch(e => e + 1);
-	};
-	/** What the text field may keep of a change: no "?", and no command key typed into an empty field. */
-	const onTextChange = (value: string) => {
-		const clean = value.replace(/\?/g, '');
-		if (getText() === '' && COMMAND_KEYS.includes(clean)) setTextFromOutside(() => '');
-		else setText(() => clean);
-	};
+	const answer = useAnswerText();
 	const done = isDone(session);
 
 	useEffect(() => {
@@ -82,8 +68,8 @@ export function Player({lesson, texts = ENGLISH, seed, saved, store, next, onQui
 		dispatch(action);
 		const after = current();
 		if (after.pos !== before.pos || after.field !== before.field) {
-			setTextFromOutside(() => '');
-			setUi(u => ({...FRESH, analogy: u.analogy}));
+			answer.clear();
+			setUi(u => ({...FRESH_UI, analogy: u.analogy}));
 		}
 	};
 
@@ -112,7 +98,7 @@ export function Player({lesson, texts = ENGLISH, seed, saved, store, next, onQui
 	}, [session.pos, done, stop, autoplayMs]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	usePlayerKeys({
-		current, act, getUi, setUi, getHelp, setHelp, getText, clearText: () => setTextFromOutside(() => ''),
+		current, act, getUi, setUi, getHelp, setHelp, getText: answer.getText, clearText: answer.clear,
 		quit: () => {
 			saveNow();
 			onQuit();
@@ -122,7 +108,7 @@ export function Player({lesson, texts = ENGLISH, seed, saved, store, next, onQui
 
 	if (done) return <Summary session={session} {...(next ? {next} : {})} onNext={onOpen} onMenu={onQuit} width={width} height={height} />;
 
-	const view = playerView(session, {...ui, typing: text !== ''}, width, height);
+	const view = playerView(session, {...ui, typing: answer.text !== ''}, width, height);
 	// Said on the footer line, so the screen's height budget stays as it is.
 	const skipped = session.skipped.length;
 	const {t} = texts;
@@ -142,8 +128,8 @@ export function Player({lesson, texts = ENGLISH, seed, saved, store, next, onQui
 	return (
 		<Box flexDirection="column">
 			<Lines lines={view.header} />
-			<QuestionBody view={view} session={session} width={width} help={help} text={text} textEpoch={textEpoch}
-				onTextChange={onTextChange} act={actFromWidget} clearText={() => setTextFromOutside(() => '')} />
+			<QuestionBody view={view} session={session} width={width} help={help} text={answer.text} textEpoch={answer.epoch}
+				onTextChange={answer.onChange} act={actFromWidget} clearText={answer.clear} />
 			<Lines lines={view.after} />
 			{warning === undefined ? <Tinted tone="dim">{view.footer}</Tinted> : <Tinted tone="warn">{fit(`${warning} · ${view.footer}`, width)}</Tinted>}
 		</Box>

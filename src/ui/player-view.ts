@@ -26,6 +26,9 @@ export type PlayerUi = {
 	readonly noMoreHints: boolean;
 };
 
+/** The player as a new field or beat starts it (the analogy view is kept across fields by its users). */
+export const FRESH_UI: PlayerUi = {analogy: false, confirmReveal: false, noMoreHints: false};
+
 export type Line = {readonly text: string; readonly tone?: Tone; readonly bold?: boolean};
 
 export type PlayerView = {

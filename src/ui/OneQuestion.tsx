@@ -8,6 +8,7 @@ import {type Action, type QuestionResult, type Session, currentQuestion, reduce}
 import {useLatest} from './hooks/use-latest.js';
 import {useAnswerText} from './hooks/use-answer-text.js';
 import {usePlayerKeys} from './hooks/use-player-keys.js';
+import {useWidgetAct} from './hooks/use-widget-act.js';
 import {KeyHelp} from './KeyHelp.js';
 import {Lines} from './Lines.js';
 import {FRESH_UI, type Line, type PlayerUi, playerView} from './player-view.js';
@@ -65,17 +66,10 @@ export function OneQuestion({session: start, heading, before, after, onward, onA
 			onExplained?.(n.results[q.id]!);
 		}
 	};
-	const consumed = useRef(false);
-	const actFromWidget = (action: Action) => {
-		consumed.current = true;
-		queueMicrotask(() => {
-			consumed.current = false;
-		});
-		act(action);
-	};
+	const {actFromWidget, consumed} = useWidgetAct(act);
 	usePlayerKeys({
 		current: () => latest.current, act, getUi, setUi, getHelp, setHelp, getText: answer.getText, clearText: answer.clear,
-		quit: onQuit, consumed: () => consumed.current, active: true,
+		quit: onQuit, consumed, active: true,
 	});
 
 	const w = Math.max(10, width);

@@ -1,7 +1,7 @@
 // The lesson player: header, ladder, story, question, feedback; the summary at the end.
 // What is drawn comes from player-view.ts, the keys from hooks/use-player-keys.ts.
 import {Box} from 'ink';
-import {type MutableRefObject, useEffect, useRef} from 'react';
+import {type MutableRefObject, useEffect} from 'react';
 import {ENGLISH, type Texts} from '../i18n/texts.js';
 import type {LessonEntry} from '../lessons/catalog.js';
 import {type Action, type Saved, isDone} from '../lessons/engine.js';
@@ -10,6 +10,7 @@ import type {ProgressStore} from '../progress/types.js';
 import {useLatest} from './hooks/use-latest.js';
 import {useAnswerText} from './hooks/use-answer-text.js';
 import {usePlayerKeys} from './hooks/use-player-keys.js';
+import {useWidgetAct} from './hooks/use-widget-act.js';
 import {useSession} from './hooks/use-session.js';
 import {KeyHelp} from './KeyHelp.js';
 import {Lines} from './Lines.js';
@@ -73,17 +74,7 @@ export function Player({lesson, texts = ENGLISH, seed, saved, store, next, onQui
 		}
 	};
 
-	// A key the list or the text field acted on (Enter choosing or answering) is theirs alone: the
-	// command keys' handler, which may run after theirs for the same key and then sees the new state,
-	// must not also take it as "next". The mark lasts until the key's handlers have all run.
-	const consumed = useRef(false);
-	const actFromWidget = (action: Action) => {
-		consumed.current = true;
-		queueMicrotask(() => {
-			consumed.current = false;
-		});
-		act(action);
-	};
+	const {actFromWidget, consumed} = useWidgetAct(act);
 
 	// A beat with nothing to read or answer plays on its own: the diagram grows a segment at a time.
 	const stop = session.beats[session.pos]!.stop;
@@ -103,7 +94,7 @@ export function Player({lesson, texts = ENGLISH, seed, saved, store, next, onQui
 			saveNow();
 			onQuit();
 		},
-		consumed: () => consumed.current, active: !done,
+		consumed, active: !done,
 	});
 
 	if (done) return <Summary session={session} {...(next ? {next} : {})} onNext={onOpen} onMenu={onQuit} width={width} height={height} />;

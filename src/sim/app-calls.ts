@@ -76,6 +76,7 @@ function closeListener(w: World, l: Tcb, cause: string): void {
  * The server's process exits or is killed: its kernel closes every socket the process held, in descriptor order —
  * the listener (resetting what nobody accepted), then each accepted connection (FIN, or RST with data unread).
  * The server's current connection counts as accepted: a process that served it had accept()ed it.
+ * Linux: do_exit closes the descriptors (tcp_close: RST instead of FIN when unread data is discarded, RFC 2525 2.17).
  */
 function exit(w: World, c: Call): string {
 	const l = w.listener;
@@ -104,6 +105,7 @@ function listen(w: World, c: Call): string {
 	const tcb = w.eps.server.state === 'CLOSED' ? w.eps.server : newSocket(w, 'server', w.eps.server);
 	tcb.port = w.bind.server;
 	tcb.reuseAddr = c.reuseAddr === true;
+	// Linux inet_csk_get_port / inet_bind_conflict: the port is in use unless SO_REUSEADDR and no socket holds it in LISTEN.
 	if (portHeld(w, tcb, tcb.reuseAddr)) return traceCall(w, tcb, c, 'EADDRINUSE');
 	w.listener = tcb;
 	w.listenerGen++;
@@ -113,7 +115,7 @@ function listen(w: World, c: Call): string {
 	return applyCall(tcb, c, ctxFor(w, tcb));
 }
 
-/** A host that reboots or powers off takes every socket with it: the one the call names first, then the rest. */
+/** A host that reboots or powers off takes every socket with it: the one the call names first, then the rest (no segment: RFC 9293 3.10.7.1 only when it comes back, a RST to what arrives). */
 function hostDown(w: World, tcb: Tcb, c: Call): string {
 	const others = w.socks.filter(s => s.side === tcb.side && s !== tcb && (live(s) || s.state === 'LISTEN'));
 	const result = applyCall(tcb, c, ctxFor(w, tcb));
